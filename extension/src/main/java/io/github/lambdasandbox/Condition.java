@@ -1,0 +1,64 @@
+package io.github.lambdasandbox;
+
+/**
+ * Why Lambda wrote an invocation record: the value of {@code requestContext.condition}.
+ *
+ * <p>The first four are the conditions of asynchronous invocation records (on-success and on-failure
+ * destinations); the last two are those of stream event source mappings (Kinesis, DynamoDB Streams).
+ *
+ * @since 0.1
+ */
+public enum Condition {
+
+	/** The function returned; the record goes to the on-success destination. */
+	SUCCESS("Success"),
+
+	/** Every allowed attempt failed ({@code MaximumRetryAttempts} + 1 attempts). */
+	RETRIES_EXHAUSTED("RetriesExhausted"),
+
+	/**
+	 * The event reached {@code MaximumEventAgeInSeconds}, or the next retry would have been past it
+	 * (Lambda does not wait for a retry it knows will be too late).
+	 */
+	EVENT_AGE_EXCEEDED("EventAgeExceeded"),
+
+	/** The function has a reserved concurrency of 0: no attempt was made. */
+	ZERO_RESERVED_CONCURRENCY("ZeroReservedConcurrency"),
+
+	/** Stream event source mappings: {@code MaximumRetryAttempts} was reached. */
+	RETRY_ATTEMPTS_EXHAUSTED("RetryAttemptsExhausted"),
+
+	/** Stream event source mappings: a record grew older than {@code MaximumRecordAgeInSeconds}. */
+	RECORD_AGE_EXCEEDED("RecordAgeExceeded");
+
+	private final String awsName;
+
+	Condition(String awsName) {
+		this.awsName = awsName;
+	}
+
+	/** The string AWS writes, e.g. {@code "RetriesExhausted"}. */
+	public String awsName() {
+		return awsName;
+	}
+
+	/**
+	 * The condition AWS writes as {@code awsName}.
+	 *
+	 * @throws IllegalArgumentException if AWS has no such condition
+	 */
+	public static Condition fromAwsName(String awsName) {
+		for (Condition condition : values()) {
+			if (condition.awsName.equals(awsName)) {
+				return condition;
+			}
+		}
+		throw new IllegalArgumentException("Unknown condition \"" + awsName + "\"; AWS writes one of "
+				+ java.util.Arrays.stream(values()).map(Condition::awsName).toList());
+	}
+
+	@Override
+	public String toString() {
+		return awsName;
+	}
+}

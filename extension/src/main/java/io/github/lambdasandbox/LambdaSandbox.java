@@ -1,0 +1,64 @@
+package io.github.lambdasandbox;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import io.github.lambdasandbox.junit.LambdaSandboxExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code @LambdaSandbox} runs each test of the annotated class against a fresh, simulated AWS account:
+ * the functions, queues and buckets declared with {@link LambdaFunction @LambdaFunction},
+ * {@link Queue @Queue} and {@link Bucket @Bucket}, all in memory, on a virtual clock.
+ *
+ * <pre>{@code
+ * @LambdaSandbox
+ * @LambdaFunction(name = "lambda-s3", handler = Boom.class,
+ *           onSuccess = "sqs:S3-success", onFailure = "sqs:S3-failure")
+ * @Bucket(name = "images", onObjectCreated = "lambda-s3")
+ * class S3FailureTest {
+ *   @Test void failuresAreRecordedAfterTwoRetries(Sandbox sandbox) {
+ *     sandbox.bucket("images").putObject("index.html", "<html/>");
+ *     assertThat(queue("S3-failure")).receivesRecord()
+ *         .withCondition(RETRIES_EXHAUSTED)
+ *         .withApproximateInvokeCount(3);
+ *   }
+ * }
+ * }</pre>
+ *
+ * <h2>Lifecycle</h2>
+ * A new {@link Sandbox} is built before each test and closed after it: no state, thread or message
+ * survives a test. Test methods, lifecycle methods and constructors can declare a {@link Sandbox}
+ * parameter; the static accessors of {@code LambdaSandboxAssertions} ({@code queue("…")}) find the
+ * sandbox of the test running on the current thread.
+ *
+ * <h2>Time</h2>
+ * Time is virtual. It moves only while the test waits in the sandbox ({@link Sandbox#settle()}, a waiting
+ * assertion, {@link VirtualClock#advance(java.time.Duration)}), so a retry cycle of three minutes
+ * takes milliseconds, and the same test gives the same timestamps and request ids on every run.
+ *
+ * <h2>Parallel execution</h2>
+ * Sandboxes share nothing; test classes and methods may run in parallel.
+ *
+ * @since 0.1
+ */
+@Target({ ElementType.TYPE, ElementType.ANNOTATION_TYPE })
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(LambdaSandboxExtension.class)
+public @interface LambdaSandbox {
+
+	/**
+	 * The virtual instant at which every sandbox of this class starts, in ISO-8601
+	 * ({@code 2025-01-01T00:00:00Z} by default).
+	 */
+	String startTime() default "2025-01-01T00:00:00Z";
+
+	/** The seed of request ids, message ids and every other generated id. */
+	long seed() default 0;
+}

@@ -1,0 +1,37 @@
+package io.github.lambdasandbox.internal;
+
+import io.github.lambdasandbox.Sandbox;
+
+/**
+ * The sandbox of the test running on the current thread, for the static accessors of the assertions.
+ * Bound by the JUnit extension before each test and unbound after it; one per thread, so tests running
+ * in parallel each see their own.
+ */
+public final class CurrentSandbox {
+
+	private static final ThreadLocal<Sandbox> CURRENT = new ThreadLocal<>();
+
+	private CurrentSandbox() {
+	}
+
+	public static void bind(Sandbox sandbox) {
+		CURRENT.set(sandbox);
+	}
+
+	public static void unbind() {
+		CURRENT.remove();
+	}
+
+	/**
+	 * @throws IllegalStateException if no sandbox is bound to this thread, with the way out
+	 */
+	public static Sandbox get(String accessor) {
+		Sandbox sandbox = CURRENT.get();
+		if (sandbox == null) {
+			throw new IllegalStateException(accessor + " was called outside a @LambdaSandbox test (no sandbox is bound to thread \""
+					+ Thread.currentThread().getName() + "\"). Annotate the test class with @LambdaSandbox, "
+					+ "or, on a thread of your own, use the Sandbox parameter of the test instead: sandbox." + accessor + ".");
+		}
+		return sandbox;
+	}
+}

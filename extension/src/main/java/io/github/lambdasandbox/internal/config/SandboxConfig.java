@@ -1,0 +1,22 @@
+package io.github.lambdasandbox.internal.config;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated sandbox declaration: what {@code @LambdaSandbox}, {@code @LambdaFunction}, {@code @Queue}
+ * and {@code @Bucket} say, with the queues and buckets that destinations name added.
+ *
+ * @param bucketNotifications bucket name to where its ObjectCreated notifications go (absent: nowhere)
+ */
+public record SandboxConfig(String declaredOn, Instant startTime, long seed, List<FunctionConfig> functions,
+		List<String> queues, List<String> buckets, Map<String, TargetRef> bucketNotifications) {
+
+	public SandboxConfig {
+		functions = List.copyOf(functions);
+		queues = List.copyOf(queues);
+		buckets = List.copyOf(buckets);
+		bucketNotifications = Map.copyOf(bucketNotifications);
+	}
+}

@@ -1,0 +1,4 @@
+/**
+ * Implementation details of lambda-sandbox. Not API: may change in any release without notice.
+ */
+package io.github.lambdasandbox.internal.engine;
