@@ -205,6 +205,11 @@ final class FunctionRuntime {
 					"An error occurred during JSON parsing", input.getCause());
 		}
 		ObjectNode payload = ErrorPayloads.of(error);
+		// the runtime logs what it reports: "<message>: <class>", then the stack trace
+		StringBuilder logged = new StringBuilder(payload.path("errorMessage").asText()).append(": ")
+				.append(error.getClass().getName());
+		payload.path("stackTrace").forEach(frame -> logged.append("\n\tat ").append(frame.asText()));
+		logs.append(name(), logged.toString());
 		return new Attempt(false, Json.write(payload), error.getClass().getName(), error.getMessage(), error);
 	}
 

@@ -91,7 +91,7 @@ public final class SandboxEngine implements Sandbox {
 			return thread;
 		});
 		for (String name : config.queues()) {
-			queues.put(name, new SqsQueueImpl(name, ids::uuid, scheduler::now));
+			queues.put(name, new SqsQueueImpl(this, name, ids::uuid, scheduler::now));
 		}
 		for (String name : config.buckets()) {
 			buckets.put(name, new S3BucketImpl(name));
@@ -308,6 +308,16 @@ public final class SandboxEngine implements Sandbox {
 	/** The timeline of the requests of the given functions. */
 	public String timeline(Collection<String> functionNames) {
 		return timeline.render(functionNames);
+	}
+
+	/** The timeline of one request. */
+	public String timelineOf(String requestId) {
+		return timeline.renderRequest(requestId);
+	}
+
+	/** The virtual time since the sandbox started, as {@code +180s}. */
+	public String elapsed() {
+		return Timeline.offset(config.startTime(), scheduler.now());
 	}
 
 	/** Whether anything happened at all. */

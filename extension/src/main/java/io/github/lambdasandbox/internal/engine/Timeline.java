@@ -64,6 +64,17 @@ public final class Timeline {
 		return out.length() == 0 ? "No request of " + String.join(", ", functions) + " so far." : out.toString().stripTrailing();
 	}
 
+	/** One request, or a note that there is none of that id. */
+	public synchronized String renderRequest(String requestId) {
+		Request request = requests.get(requestId);
+		if (request == null) {
+			return "No request " + requestId + " in this sandbox.";
+		}
+		StringBuilder out = new StringBuilder();
+		render(out, requestId, request);
+		return out.toString().stripTrailing();
+	}
+
 	public synchronized boolean isEmpty() {
 		return requests.isEmpty();
 	}

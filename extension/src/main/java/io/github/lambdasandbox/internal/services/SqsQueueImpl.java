@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import io.github.lambdasandbox.Sandbox;
 import io.github.lambdasandbox.SqsMessage;
 import io.github.lambdasandbox.SqsQueue;
 import io.github.lambdasandbox.internal.json.Arns;
@@ -47,6 +48,8 @@ public final class SqsQueueImpl implements SqsQueue {
 		}
 	}
 
+	private final Sandbox sandbox;
+
 	private final String name;
 
 	private final Function<String, String> ids;
@@ -57,10 +60,16 @@ public final class SqsQueueImpl implements SqsQueue {
 
 	private int received;
 
-	public SqsQueueImpl(String name, Function<String, String> ids, Supplier<Instant> clock) {
+	public SqsQueueImpl(Sandbox sandbox, String name, Function<String, String> ids, Supplier<Instant> clock) {
+		this.sandbox = sandbox;
 		this.name = name;
 		this.ids = ids;
 		this.clock = clock;
+	}
+
+	/** The sandbox the queue belongs to. */
+	public Sandbox sandbox() {
+		return sandbox;
 	}
 
 	@Override

@@ -1,0 +1,71 @@
+package io.github.lambdasandbox.assertions;
+
+import io.github.lambdasandbox.FunctionHandle;
+import io.github.lambdasandbox.S3Bucket;
+import io.github.lambdasandbox.SqsMessage;
+import io.github.lambdasandbox.SqsQueue;
+import io.github.lambdasandbox.internal.CurrentSandbox;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.util.CheckReturnValue;
+
+/**
+ * The entry point: AssertJ's {@code assertThat} for the sandbox's resources, plus accessors for the
+ * sandbox of the running {@code @LambdaSandbox} test. It extends AssertJ's {@link Assertions}, so one
+ * static import gives both.
+ *
+ * <pre>{@code
+ * import static io.github.lambdasandbox.Condition.*;
+ * import static io.github.lambdasandbox.assertions.LambdaSandboxAssertions.*;
+ *
+ * assertThat(queue("S3-failure")).receivesRecord().withCondition(RETRIES_EXHAUSTED);
+ * }</pre>
+ *
+ * <p>{@link #queue(String)}, {@link #function(String)} and {@link #bucket(String)} find the sandbox of the test
+ * running on the current thread: call them from the test, not from threads it starts (use the injected
+ * {@code Sandbox} there).
+ *
+ * @since 0.1
+ */
+public class LambdaSandboxAssertions extends Assertions {
+
+	protected LambdaSandboxAssertions() {
+	}
+
+	/** Assertions on a queue; the {@code receives…} ones wait for virtual time to run. */
+	@CheckReturnValue
+	public static QueueAssert assertThat(SqsQueue actual) {
+		return new QueueAssert(actual);
+	}
+
+	/** Assertions on a message as an invocation record. */
+	@CheckReturnValue
+	public static RecordAssert assertThatRecord(SqsMessage actual) {
+		return new RecordAssert(actual);
+	}
+
+	/** Assertions on a message. */
+	@CheckReturnValue
+	public static MessageAssert assertThat(SqsMessage actual) {
+		return new MessageAssert(actual);
+	}
+
+	/**
+	 * The queue {@code name} of the running test's sandbox.
+	 *
+	 * @throws IllegalStateException outside a {@code @LambdaSandbox} test
+	 * @throws IllegalArgumentException if there is no such queue, naming those there are
+	 */
+	public static SqsQueue queue(String name) {
+		return CurrentSandbox.get("queue(\"" + name + "\")").queue(name);
+	}
+
+	/** The function {@code name} of the running test's sandbox. */
+	public static FunctionHandle function(String name) {
+		return CurrentSandbox.get("function(\"" + name + "\")").function(name);
+	}
+
+	/** The bucket {@code name} of the running test's sandbox. */
+	public static S3Bucket bucket(String name) {
+		return CurrentSandbox.get("bucket(\"" + name + "\")").bucket(name);
+	}
+}
