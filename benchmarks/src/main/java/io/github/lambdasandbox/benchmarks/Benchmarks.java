@@ -1,0 +1,419 @@
+package io.github.lambdasandbox.benchmarks;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.github.lambdasandbox.Sandbox;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+/**
+ * The figures users care about, printed as a table: each one in absolute numbers and as a ratio against a
+ * baseline measured in the same run.
+ *
+ * <h2>How to run</h2>
+ * From the root of the project ({@code /work/main}):
+ * <pre>
+ * mvn -B -q install -DskipTests &amp;&amp; mvn -B -q -pl benchmarks exec:java
+ * </pre>
+ * It takes well under a minute. {@code -Dexec.args=--quick} runs a few iterations of each (a smoke run,
+ * figures not meaningful). The figures are wall-clock times on the machine at hand: compare ratios, and
+ * absolute numbers only within one machine.
+ *
+ * <h2>What is measured</h2>
+ * <ol>
+ * <li><b>The S3 failure lab</b> ({@link S3FailureLab}), per iteration after warm-up, including
+ * {@code Sandbox.create} and {@code close}: a put into bucket {@code images} triggers {@code lambda-s3},
+ * whose handler throws; the wait for the {@code RetriesExhausted} record (3 attempts over 3 virtual minutes)
+ * goes through {@code LambdaSandboxAssertions.assertThat(queue).receivesRecord()}. Baselines: (a) the same
+ * handler called directly 3 times in a loop (pure handler cost, timed in batches), (b) the 180 s the retries
+ * take in AWS (the ratio is the speed-up). Goal: under 20 ms.</li>
+ * <li><b>Per-test overhead of the extension</b>: {@link SandboxedTests} ({@value SandboxedTests#TESTS}
+ * empty tests under {@code @LambdaSandbox} with one function and one bucket, each taking the
+ * {@code Sandbox} parameter) against {@link PlainTests} (the same tests, no sandbox), both run through the
+ * JUnit Platform Launcher, alternately, after warm-up; overhead per test =
+ * (t<sub>sandbox</sub> − t<sub>plain</sub>) / {@value SandboxedTests#TESTS}. Goal: under 2 ms.</li>
+ * <li><b>Heap per open sandbox</b>: used heap (after {@code System.gc()}, repeated until it is stable) before
+ * and after opening 200 sandboxes of the lab's class, divided by 200; the same after each has run the lab
+ * once (it then also holds a timeline, logs, a record and a warm execution environment). Baseline: the
+ * used heap of the JVM at rest. Live threads are counted alongside, since each sandbox owns some.</li>
+ * </ol>
+ * Median and p90 (nearest rank) are over the measured iterations.
+ */
+public final class Benchmarks {
+
+	/** How much to run. */
+	public record Settings(int labWarmup, int labRuns, Duration labBudget, int directBatches, int directBatchSize,
+			int junitWarmup, int junitRuns, int sandboxes) {
+
+		/** The real run: well under a minute. */
+		public static final Settings FULL = new Settings(150, 400, Duration.ofSeconds(15), 60, 20_000, 5, 15, 200);
+
+		/** A smoke run: seconds, figures not meaningful. */
+		public static final Settings QUICK = new Settings(3, 5, Duration.ofSeconds(5), 3, 100, 1, 2, 5);
+	}
+
+	private static final double AWS_LAB_SECONDS = 180;
+
+	private static final double LAB_GOAL_MS = 20;
+
+	private static final double PER_TEST_GOAL_MS = 2;
+
+	private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+
+	/** Keeps results of the direct calls alive. */
+	private static volatile int sink;
+
+	private Benchmarks() {
+	}
+
+	public static void main(String[] args) {
+		boolean quick = Arrays.asList(args).contains("--quick");
+		PrintStream out = System.out;
+		out.println("lambda-sandbox benchmarks" + (quick ? " (--quick: smoke run, figures not meaningful)" : ""));
+		out.println("Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + "), "
+				+ Runtime.getRuntime().availableProcessors() + " CPUs, max heap "
+				+ Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, " + System.getProperty("os.name") + " "
+				+ System.getProperty("os.arch"));
+		long started = System.nanoTime();
+		run(quick ? Settings.QUICK : Settings.FULL, out);
+		out.printf(Locale.ROOT, "%nTotal benchmark time: %.1f s%n", (System.nanoTime() - started) / 1e9);
+	}
+
+	/** Runs every benchmark and prints the tables. */
+	public static void run(Settings settings, PrintStream out) {
+		lab(settings, out);
+		extension(settings, out);
+		memory(settings, out);
+	}
+
+	// --- 1. the S3 failure lab ------------------------------------------------------------------------------
+
+	private static void lab(Settings settings, PrintStream out) {
+		long budgetEnd = System.nanoTime() + settings.labBudget().toNanos();
+		for (int i = 0; i < settings.labWarmup() && System.nanoTime() < budgetEnd; i++) {
+			S3FailureLab.run();
+		}
+		int max = settings.labRuns();
+		double[] total = new double[max];
+		double[] create = new double[max];
+		double[] exercise = new double[max];
+		double[] close = new double[max];
+		int n = 0;
+		while (n < max && (n < 5 || System.nanoTime() < budgetEnd)) {
+			long t0 = System.nanoTime();
+			Sandbox sandbox = Sandbox.create(S3FailureLab.class);
+			long t1 = System.nanoTime();
+			try {
+				S3FailureLab.exercise(sandbox);
+			}
+			finally {
+				long t2 = System.nanoTime();
+				sandbox.close();
+				long t3 = System.nanoTime();
+				create[n] = ms(t1 - t0);
+				exercise[n] = ms(t2 - t1);
+				close[n] = ms(t3 - t2);
+				total[n] = ms(t3 - t0);
+			}
+			n++;
+		}
+		Stats lab = Stats.of(total, n);
+		Stats labCreate = Stats.of(create, n);
+		Stats labExercise = Stats.of(exercise, n);
+		Stats labClose = Stats.of(close, n);
+
+		// baseline (a): the handler called directly, 3 times, as the 3 attempts; timed in batches
+		Boom handler = new Boom();
+		Map<String, Object> event = new HashMap<>();
+		for (int i = 0; i < settings.directBatches() * settings.directBatchSize() / 4; i++) {
+			sink += threeDirectCalls(handler, event);
+		}
+		double[] direct = new double[settings.directBatches()];
+		for (int b = 0; b < direct.length; b++) {
+			long t0 = System.nanoTime();
+			for (int i = 0; i < settings.directBatchSize(); i++) {
+				sink += threeDirectCalls(handler, event);
+			}
+			direct[b] = ms(System.nanoTime() - t0) / settings.directBatchSize();
+		}
+		Stats directCalls = Stats.of(direct, direct.length);
+		double aws = AWS_LAB_SECONDS * 1000;
+
+		out.println();
+		out.println("1. S3 failure lab: create sandbox, putObject, wait for the RetriesExhausted record (3 attempts over 3");
+		out.println("   virtual minutes), check it, close. " + n + " iterations after " + settings.labWarmup()
+				+ " warm-up (or the time budget).");
+		Table table = new Table("figure", "median", "p90", "ratio (median)");
+		table.row("lab, per iteration (create + run + close)", fmtMs(lab.median()), fmtMs(lab.p90()), "");
+		table.row("  of which Sandbox.create", fmtMs(labCreate.median()), fmtMs(labCreate.p90()),
+				pct(labCreate.median() / lab.median()));
+		table.row("  of which put + wait + assert", fmtMs(labExercise.median()), fmtMs(labExercise.p90()),
+				pct(labExercise.median() / lab.median()));
+		table.row("  of which close", fmtMs(labClose.median()), fmtMs(labClose.p90()),
+				pct(labClose.median() / lab.median()));
+		table.row("baseline (a): handler called directly 3 times", fmtMs(directCalls.median()), fmtMs(directCalls.p90()),
+				"lab is " + times(lab.median() / directCalls.median()) + " slower");
+		table.row("baseline (b): the same 3 attempts in AWS", fmtMs(aws), "", "lab is " + times(aws / lab.median())
+				+ " faster");
+		table.print(out);
+		out.println("   Goal: the lab under " + fmtMs(LAB_GOAL_MS) + " after warm-up: "
+				+ (lab.median() < LAB_GOAL_MS ? "met" : "NOT met") + " (median " + fmtMs(lab.median()) + ", p90 "
+				+ fmtMs(lab.p90()) + ").");
+	}
+
+	private static int threeDirectCalls(Boom handler, Map<String, Object> event) {
+		int seen = 0;
+		for (int attempt = 0; attempt < 3; attempt++) {
+			try {
+				handler.handleRequest(event, null);
+			}
+			catch (RuntimeException e) {
+				seen += e.getMessage().length();
+			}
+		}
+		return seen;
+	}
+
+	// --- 2. per-test overhead of the extension --------------------------------------------------------------
+
+	private static void extension(Settings settings, PrintStream out) {
+		Launcher launcher = LauncherFactory.create();
+		for (int i = 0; i < settings.junitWarmup(); i++) {
+			runTests(launcher, PlainTests.class);
+			runTests(launcher, SandboxedTests.class);
+		}
+		double[] plain = new double[settings.junitRuns()];
+		double[] sandboxed = new double[settings.junitRuns()];
+		for (int i = 0; i < settings.junitRuns(); i++) {
+			plain[i] = runTests(launcher, PlainTests.class);
+			sandboxed[i] = runTests(launcher, SandboxedTests.class);
+		}
+		Stats p = Stats.of(plain, plain.length);
+		Stats s = Stats.of(sandboxed, sandboxed.length);
+		int tests = SandboxedTests.TESTS;
+		double overhead = (s.median() - p.median()) / tests;
+		double overheadP90 = (s.p90() - p.p90()) / tests;
+		double plainPerTest = p.median() / tests;
+
+		// what one sandbox of that class costs through the public API, for comparison
+		int count = Math.max(5, settings.sandboxes());
+		for (int i = 0; i < count; i++) {
+			Sandbox.create(SandboxedTests.class).close();
+		}
+		double[] createClose = new double[count];
+		for (int i = 0; i < count; i++) {
+			long t0 = System.nanoTime();
+			Sandbox.create(SandboxedTests.class).close();
+			createClose[i] = ms(System.nanoTime() - t0);
+		}
+		Stats cc = Stats.of(createClose, count);
+
+		out.println();
+		out.println("2. Per-test overhead of the extension: " + tests + " empty tests (@RepeatedTest) run through the JUnit");
+		out.println("   Platform Launcher, with @LambdaSandbox + 1 @LambdaFunction + 1 @Bucket (Sandbox parameter) and");
+		out.println("   without; " + settings.junitRuns() + " runs of each, alternately, after " + settings.junitWarmup()
+				+ " warm-up runs of each.");
+		Table table = new Table("figure", "median", "p90", "ratio (median)");
+		table.row("baseline: plain class, " + tests + " tests", fmtMs(p.median()), fmtMs(p.p90()), "");
+		table.row("sandboxed class, " + tests + " tests", fmtMs(s.median()), fmtMs(s.p90()),
+				times(s.median() / p.median()) + " the plain class");
+		table.row("plain, per test", fmtMs(plainPerTest), fmtMs(p.p90() / tests), "");
+		table.row("overhead per test = (t_sandbox - t_plain) / " + tests, fmtMs(overhead), fmtMs(overheadP90),
+				times(overhead / plainPerTest) + " a plain test");
+		table.row("for comparison: Sandbox.create + close", fmtMs(cc.median()), fmtMs(cc.p90()),
+				pct(cc.median() / overhead) + " of the overhead");
+		table.print(out);
+		out.println("   Goal: under " + fmtMs(PER_TEST_GOAL_MS) + " per test: " + (overhead < PER_TEST_GOAL_MS ? "met" : "NOT met")
+				+ " (" + fmtMs(overhead) + ").");
+	}
+
+	/** Runs a test class through the Launcher; the wall time in ms. */
+	private static double runTests(Launcher launcher, Class<?> testClass) {
+		LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass)).build();
+		SummaryGeneratingListener listener = new SummaryGeneratingListener();
+		long t0 = System.nanoTime();
+		launcher.execute(request, listener);
+		double elapsed = ms(System.nanoTime() - t0);
+		TestExecutionSummary summary = listener.getSummary();
+		if (summary.getTotalFailureCount() > 0 || summary.getTestsSucceededCount() != SandboxedTests.TESTS) {
+			StringBuilder why = new StringBuilder();
+			summary.getFailures().forEach(f -> why.append('\n').append(f.getTestIdentifier().getDisplayName()).append(": ")
+					.append(f.getException()));
+			throw new IllegalStateException(testClass.getSimpleName() + ": " + summary.getTestsSucceededCount() + " of "
+					+ SandboxedTests.TESTS + " tests succeeded, " + summary.getTotalFailureCount() + " failed" + why);
+		}
+		return elapsed;
+	}
+
+	// --- 3. heap per open sandbox ---------------------------------------------------------------------------
+
+	private static void memory(Settings settings, PrintStream out) {
+		int count = settings.sandboxes();
+		long rest = usedHeapAfterGc();
+		int restThreads = Thread.activeCount();
+
+		List<Sandbox> sandboxes = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			sandboxes.add(Sandbox.create(S3FailureLab.class));
+		}
+		long fresh = usedHeapAfterGc();
+		int freshThreads = Thread.activeCount();
+
+		for (Sandbox sandbox : sandboxes) {
+			S3FailureLab.exercise(sandbox);
+		}
+		long used = usedHeapAfterGc();
+		int usedThreads = Thread.activeCount();
+
+		sandboxes.forEach(Sandbox::close);
+		sandboxes.clear();
+		long closed = usedHeapAfterGc();
+		int closedThreads = Thread.activeCount();
+
+		double perFresh = (double) (fresh - rest) / count;
+		double perUsed = (double) (used - rest) / count;
+		out.println();
+		out.println("3. Heap per open sandbox: used heap after System.gc() before and after opening " + count
+				+ " sandboxes of the lab's");
+		out.println("   class, divided by " + count + "; then after each ran the lab once; then after closing them all.");
+		Table table = new Table("figure", "heap", "live threads", "ratio");
+		table.row("baseline: the JVM at rest", kb(rest), String.valueOf(restThreads), "");
+		table.row("per open sandbox, fresh", kb(perFresh), perSandbox(freshThreads - restThreads, count),
+				pct(perFresh * count / rest) + " of the JVM at rest for " + count);
+		table.row("per open sandbox, after one lab run", kb(perUsed), perSandbox(usedThreads - restThreads, count),
+				pct(perUsed * count / rest) + " of the JVM at rest for " + count);
+		table.row("left after closing all " + count, kb(closed - rest), String.valueOf(closedThreads - restThreads),
+				pct((double) (closed - rest) / rest) + " of the JVM at rest");
+		table.print(out);
+		out.println("   (MemoryMXBean heap used after System.gc() repeated until stable; approximate, within some KB.)");
+	}
+
+	private static String perSandbox(int threads, int count) {
+		return String.format(Locale.ROOT, "%.2f each", (double) threads / count);
+	}
+
+	/** Used heap after full collections, repeated until two readings agree within 64 KB (at most 10). */
+	private static long usedHeapAfterGc() {
+		long previous = Long.MAX_VALUE;
+		for (int i = 0; i < 10; i++) {
+			System.gc();
+			try {
+				Thread.sleep(20);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			long used = MEMORY.getHeapMemoryUsage().getUsed();
+			if (Math.abs(previous - used) < 64 * 1024) {
+				return Math.min(previous, used);
+			}
+			previous = used;
+		}
+		return previous;
+	}
+
+	// --- statistics and printing ----------------------------------------------------------------------------
+
+	/** Median and p90 (nearest rank) of the first {@code n} samples. */
+	record Stats(double median, double p90) {
+
+		static Stats of(double[] samples, int n) {
+			if (n == 0) {
+				throw new IllegalArgumentException("no samples");
+			}
+			double[] sorted = Arrays.copyOf(samples, n);
+			Arrays.sort(sorted);
+			double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+			double p90 = sorted[(int) Math.ceil(0.9 * n) - 1];
+			return new Stats(median, p90);
+		}
+	}
+
+	private static double ms(long nanos) {
+		return nanos / 1_000_000.0;
+	}
+
+	static String fmtMs(double ms) {
+		if (ms >= 10_000) {
+			return String.format(Locale.ROOT, "%,.0f s", ms / 1000);
+		}
+		if (ms >= 100) {
+			return String.format(Locale.ROOT, "%.0f ms", ms);
+		}
+		if (ms >= 1) {
+			return String.format(Locale.ROOT, "%.2f ms", ms);
+		}
+		if (ms >= 0.01 || ms <= -0.01) {
+			return String.format(Locale.ROOT, "%.3f ms", ms);
+		}
+		return String.format(Locale.ROOT, "%.2f µs", ms * 1000);
+	}
+
+	private static String times(double ratio) {
+		return ratio >= 100 ? String.format(Locale.ROOT, "%,.0f×", ratio) : String.format(Locale.ROOT, "%.1f×", ratio);
+	}
+
+	private static String pct(double fraction) {
+		return String.format(Locale.ROOT, "%.0f%%", fraction * 100);
+	}
+
+	private static String kb(double bytes) {
+		return String.format(Locale.ROOT, "%,.1f KB", bytes / 1024);
+	}
+
+	/** A plain-text table with columns as wide as their widest cell. */
+	static final class Table {
+
+		private final List<String[]> rows = new ArrayList<>();
+
+		Table(String... header) {
+			rows.add(header);
+		}
+
+		void row(String... cells) {
+			rows.add(cells);
+		}
+
+		void print(PrintStream out) {
+			int columns = rows.get(0).length;
+			int[] width = new int[columns];
+			for (String[] row : rows) {
+				for (int c = 0; c < columns; c++) {
+					width[c] = Math.max(width[c], row[c].length());
+				}
+			}
+			for (int r = 0; r < rows.size(); r++) {
+				StringBuilder line = new StringBuilder("   |");
+				for (int c = 0; c < columns; c++) {
+					String cell = rows.get(r)[c];
+					String pad = " ".repeat(width[c] - cell.length());
+					// numbers right-aligned, text left-aligned
+					line.append(' ').append(c == 0 || r == 0 ? cell + pad : pad + cell).append(" |");
+				}
+				out.println(line);
+				if (r == 0) {
+					StringBuilder rule = new StringBuilder("   |");
+					for (int c = 0; c < columns; c++) {
+						rule.append(c == 0 ? ' ' : ' ').append("-".repeat(width[c])).append(c == 0 ? " |" : ":|");
+					}
+					out.println(rule);
+				}
+			}
+		}
+	}
+}
