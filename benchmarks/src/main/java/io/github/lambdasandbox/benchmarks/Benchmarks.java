@@ -265,25 +265,25 @@ public final class Benchmarks {
 	private static void memory(Settings settings, PrintStream out) {
 		int count = settings.sandboxes();
 		long rest = usedHeapAfterGc();
-		int restThreads = Thread.activeCount();
+		int restThreads = liveThreads();
 
 		List<Sandbox> sandboxes = new ArrayList<>(count);
 		for (int i = 0; i < count; i++) {
 			sandboxes.add(Sandbox.create(S3FailureLab.class));
 		}
 		long fresh = usedHeapAfterGc();
-		int freshThreads = Thread.activeCount();
+		int freshThreads = liveThreads();
 
 		for (Sandbox sandbox : sandboxes) {
 			S3FailureLab.exercise(sandbox);
 		}
 		long used = usedHeapAfterGc();
-		int usedThreads = Thread.activeCount();
+		int usedThreads = liveThreads();
 
 		sandboxes.forEach(Sandbox::close);
 		sandboxes.clear();
 		long closed = usedHeapAfterGc();
-		int closedThreads = Thread.activeCount();
+		int closedThreads = liveThreads();
 
 		double perFresh = (double) (fresh - rest) / count;
 		double perUsed = (double) (used - rest) / count;
@@ -301,6 +301,10 @@ public final class Benchmarks {
 				pct((double) (closed - rest) / rest) + " of the JVM at rest");
 		table.print(out);
 		out.println("   (MemoryMXBean heap used after System.gc() repeated until stable; approximate, within some KB.)");
+	}
+
+	private static int liveThreads() {
+		return ManagementFactory.getThreadMXBean().getThreadCount();
 	}
 
 	private static String perSandbox(int threads, int count) {
