@@ -1,0 +1,109 @@
+package io.github.lambdasandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.lambdasandbox.support.Fixtures;
+import io.github.lambdasandbox.support.Handlers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Destinations and dead-letter queues: every event is delivered or counted")
+class DeliveryTests {
+
+	@LambdaFunction(name = "both", handler = Handlers.Boom.class, maximumRetryAttempts = 0, onFailure = "sqs:failures",
+			deadLetterQueue = "sqs:dlq")
+	@LambdaFunction(name = "nowhere", handler = Handlers.Boom.class, maximumRetryAttempts = 0)
+	@LambdaFunction(name = "to-fifo", handler = Handlers.Hello.class, onSuccess = "sqs:records.fifo")
+	@LambdaFunction(name = "dlq-fifo", handler = Handlers.Boom.class, maximumRetryAttempts = 0,
+			deadLetterQueue = "sqs:dead.fifo")
+	@LambdaFunction(name = "chain", handler = Handlers.Hello.class, onSuccess = "lambda:audit")
+	@LambdaFunction(name = "audit", handler = Handlers.Echo.class, onSuccess = "sqs:audited")
+	@LambdaFunction(name = "archive", handler = Handlers.Boom.class, maximumRetryAttempts = 0, onFailure = "s3:failed-events")
+	@LambdaFunction(name = "by-arn", handler = Handlers.Hello.class,
+			onSuccess = "arn:aws:sqs:us-east-1:123456789012:arn-queue")
+	static class Declarations {
+	}
+
+	private final Sandbox sandbox = Sandbox.create(Declarations.class);
+
+	@AfterEach
+	void close() {
+		sandbox.close();
+	}
+
+	@Test
+	void withBothTheDestinationGetsTheRecordAndTheQueueTheEvent() {
+		sandbox.invokeAsync("both", "{\"id\": 7}");
+		sandbox.settle();
+
+		assertThat(Fixtures.parse(sandbox.queue("failures").messages().get(0).body()).at("/requestContext/condition").asText())
+				.isEqualTo("RetriesExhausted");
+		assertThat(sandbox.queue("dlq").messages()).extracting(SqsMessage::body).containsExactly("{\"id\": 7}");
+	}
+
+	@Test
+	void anEventWithNowhereToGoIsCountedAsDropped() {
+		sandbox.invokeAsync("nowhere", "{}");
+		sandbox.settle();
+
+		assertThat(sandbox.function("nowhere").metric("AsyncEventsDropped")).isEqualTo(1);
+		assertThat(sandbox.timeline()).contains("dropped: no on-failure destination and no dead-letter queue");
+	}
+
+	@Test
+	void aFifoDestinationIsAcceptedButNothingIsDelivered() {
+		sandbox.invokeAsync("to-fifo", "{}");
+		sandbox.settle();
+
+		assertThat(sandbox.queue("records.fifo").messages()).isEmpty();
+		assertThat(sandbox.function("to-fifo").metric("DestinationDeliveryFailures")).isEqualTo(1);
+		assertThat(sandbox.timeline()).contains("NOT delivered: FIFO queues are not supported as destinations");
+	}
+
+	@Test
+	void aFifoDeadLetterQueueIsADeadLetterError() {
+		sandbox.invokeAsync("dlq-fifo", "{}");
+		sandbox.settle();
+
+		assertThat(sandbox.queue("dead.fifo").messages()).isEmpty();
+		assertThat(sandbox.function("dlq-fifo").metric("DeadLetterErrors")).isEqualTo(1);
+		assertThat(sandbox.function("dlq-fifo").metric("AsyncEventsDropped")).isEqualTo(1);
+	}
+
+	@Test
+	void aLambdaDestinationIsInvokedAsynchronouslyWithTheRecord() {
+		String requestId = sandbox.invokeAsync("chain", "{\"step\": 1}").requestId();
+		sandbox.settle();
+
+		JsonNode audited = Fixtures.parse(sandbox.queue("audited").messages().get(0).body());
+		// audit echoed the record it was invoked with
+		assertThat(audited.at("/requestPayload/requestContext/requestId").asText()).isEqualTo(requestId);
+		assertThat(audited.at("/requestPayload/requestContext/condition").asText()).isEqualTo("Success");
+		assertThat(audited.at("/requestPayload/requestPayload/step").asInt()).isEqualTo(1);
+		assertThat(audited.at("/requestContext/requestId").asText()).isNotEqualTo(requestId);
+	}
+
+	@Test
+	void anS3DestinationStoresTheRecordUnderAwsKey() {
+		sandbox.invokeAsync("archive", "{}");
+		sandbox.settle();
+
+		List<String> keys = sandbox.bucket("failed-events").keys();
+		assertThat(keys).singleElement().asString()
+				.matches("aws/lambda/async/archive/2025/01/01/2025-01-01T00\\.00\\.00-[0-9a-f-]{36}");
+		JsonNode record = Fixtures.parse(sandbox.bucket("failed-events").getObject(keys.get(0)).orElseThrow());
+		assertThat(record.at("/requestContext/condition").asText()).isEqualTo("RetriesExhausted");
+	}
+
+	@Test
+	void destinationsMayBeNamedByArn() {
+		sandbox.invokeAsync("by-arn", "{}");
+		sandbox.settle();
+
+		assertThat(sandbox.queue("arn-queue").messages()).hasSize(1);
+	}
+}
