@@ -26,7 +26,9 @@ final class Evidence {
 		if (!routing.isEmpty()) {
 			out.append("Routing:\n").append(routing).append('\n');
 		}
-		out.append(senders.isEmpty() ? sandbox.timeline() : sandbox.timeline(senders));
+		// the requests of the functions that send to this queue; if none ran, every request: the event went elsewhere
+		String timeline = senders.isEmpty() ? "" : sandbox.timeline(senders);
+		out.append(timeline.startsWith("Timeline") ? timeline : sandbox.timeline());
 		return out.toString().stripTrailing();
 	}
 

@@ -2,6 +2,7 @@ package io.github.lambdasandbox.samples;
 
 import static io.github.lambdasandbox.assertions.LambdaSandboxAssertions.*;
 
+import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,7 @@ import io.github.lambdasandbox.samples.handlers.DemoLambdaHandler;
 import io.github.lambdasandbox.samples.handlers.FailingDemoLambdaHandler;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 @LambdaSandbox
 @DisplayName("Lab: asynchronous invocation with a dead-letter queue")
+@Order(2)
 class AsyncInvokeDeadLetterQueueLab {
 
 	/** What {@code aws lambda invoke --payload '{"key1": "value1"}'} sends. */
@@ -35,23 +38,43 @@ class AsyncInvokeDeadLetterQueueLab {
 	@LambdaFunction(name = "demo-lambda", handler = FailingDemoLambdaHandler.class,
 			maximumRetryAttempts = 2, deadLetterQueue = "sqs:lambda-DLQ")
 	@DisplayName("demo-lambda raises Exception(\"Something went wrong!\")")
+	@Order(1)
 	class WhenTheFunctionFails {
 
 		@Test
+		@Order(1)
 		@DisplayName("invoke --invocation-type Event answers 202 at once, before any retry")
 		void asyncInvokeAnswers202AtOnce(Sandbox sandbox) {
+			Instant invokedAt = sandbox.clock().now();
 			InvokeResult result = sandbox.invokeAsync("demo-lambda", EVENT);
 
 			assertThat(result.statusCode()).isEqualTo(202);
 			assertThat(result.requestId()).isNotBlank();
 			assertThat(result.payload()).isEmpty();          // no result: the caller does not learn how it went
 			assertThat(result.functionError()).isNull();
-			// Virtual time has not moved: the retries (1 and 2 minutes later) are still to come.
+			// No virtual time has passed: the retries (1 and 2 minutes later) and the DLQ are still to come.
+			assertThat(sandbox.clock().now()).isEqualTo(invokedAt);
 			assertThat(queue("lambda-DLQ").messages()).isEmpty();
 		}
 
 		@Test
-		@DisplayName("after the last retry the original event lands in lambda-DLQ, with RequestID, ErrorCode and ErrorMessage")
+		@Order(2)
+		@DisplayName("CloudWatch Logs show three attempts with the same request id")
+		void logsShowThreeAttemptsOfTheSameRequest(Sandbox sandbox) {
+			String requestId = sandbox.invokeAsync("demo-lambda", EVENT).requestId();
+			sandbox.settle(); // let the first attempt and both retries happen
+
+			List<String> logs = function("demo-lambda").logs();
+			String start = "START RequestId: " + requestId + " Version: $LATEST";
+			assertThat(logs).filteredOn(line -> line.startsWith("START ")).containsExactly(start, start, start);
+			assertThat(logs).filteredOn(line -> line.startsWith("Received event: ")).hasSize(3)
+					.allSatisfy(line -> assertThat(line).contains("key1").contains("value1"));
+			assertThat(logs).filteredOn(line -> line.contains("Something went wrong!")).hasSize(3);
+		}
+
+		@Test
+		@Order(3)
+		@DisplayName("after the last retry the event lands in lambda-DLQ with the error as attributes")
 		void failedEventLandsInDeadLetterQueueWithErrorAttributes(Sandbox sandbox) {
 			String requestId = sandbox.invokeAsync("demo-lambda", EVENT).requestId();
 
@@ -64,22 +87,8 @@ class AsyncInvokeDeadLetterQueueLab {
 		}
 
 		@Test
-		@DisplayName("CloudWatch Logs show three attempts of the same request id")
-		void logsShowThreeAttemptsOfTheSameRequest(Sandbox sandbox) {
-			String requestId = sandbox.invokeAsync("demo-lambda", EVENT).requestId();
-			sandbox.settle(); // let the first attempt and both retries happen
-
-			List<String> logs = function("demo-lambda").logs();
-			String start = "START RequestId: " + requestId + " Version: $LATEST";
-			assertThat(logs).filteredOn(line -> line.startsWith("START ")).containsExactly(start, start, start);
-			assertThat(logs).filteredOn(line -> line.startsWith("Received event: ")).hasSize(3)
-					.allSatisfy(line -> assertThat(line).contains("key1").contains("value1"));
-			assertThat(logs).anySatisfy(line -> assertThat(line)
-					.startsWith("Something went wrong!: java.lang.RuntimeException"));
-		}
-
-		@Test
-		@DisplayName("metrics: 3 invocations, 1 event dropped to the dead-letter queue")
+		@Order(4)
+		@DisplayName("metrics: 3 Invocations, 1 AsyncEventsDropped (sent to the dead-letter queue)")
 		void metricsCountThreeInvocationsAndOneDroppedEvent(Sandbox sandbox) {
 			sandbox.invokeAsync("demo-lambda", EVENT);
 			sandbox.settle();
@@ -96,9 +105,11 @@ class AsyncInvokeDeadLetterQueueLab {
 	@LambdaFunction(name = "demo-lambda", handler = DemoLambdaHandler.class,
 			maximumRetryAttempts = 2, deadLetterQueue = "sqs:lambda-DLQ")
 	@DisplayName("demo-lambda returns {statusCode: 200} (raise commented out)")
+	@Order(2)
 	class WhenTheFunctionSucceeds {
 
 		@Test
+		@Order(1)
 		@DisplayName("one invocation, no retry, nothing reaches lambda-DLQ")
 		void successfulEventNeverReachesDeadLetterQueue(Sandbox sandbox) {
 			InvokeResult result = sandbox.invokeAsync("demo-lambda", EVENT);
@@ -113,7 +124,8 @@ class AsyncInvokeDeadLetterQueueLab {
 		}
 
 		@Test
-		@DisplayName("a synchronous invoke of the same function returns its response with status 200")
+		@Order(2)
+		@DisplayName("a synchronous invoke returns the function's response with status 200")
 		void synchronousInvokeReturnsTheResponse(Sandbox sandbox) throws Exception {
 			InvokeResult result = sandbox.invoke("demo-lambda", EVENT);
 

@@ -13,6 +13,7 @@ import io.github.lambdasandbox.SqsMessage;
 import io.github.lambdasandbox.VirtualClock;
 import io.github.lambdasandbox.samples.handlers.FailingDemoLambdaHandler;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 @LambdaFunction(name = "short-lived-lambda", handler = FailingDemoLambdaHandler.class,
 		maximumEventAgeInSeconds = 90, onFailure = "sqs:short-lived-failures")
 @DisplayName("Walk-through: retries and back-off on a hand-driven clock")
+@Order(3)
 class RetryBackoffWalkthrough {
 
 	static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
@@ -37,7 +39,8 @@ class RetryBackoffWalkthrough {
 			{"key1": "value1"}""";
 
 	@Test
-	@DisplayName("attempts at +0s, +60s and +180s, then the record goes to the on-failure queue")
+	@Order(1)
+	@DisplayName("attempts at +0s, +60s, +180s, then the record goes to the on-failure queue")
 	void retriesComeOneThenTwoMinutesAfterAFailure(Sandbox sandbox) {
 		VirtualClock clock = sandbox.clock();
 		clock.pause();
@@ -74,7 +77,8 @@ class RetryBackoffWalkthrough {
 	}
 
 	@Test
-	@DisplayName("maximumEventAgeInSeconds = 90: two attempts, then EventAgeExceeded at +60s, without waiting")
+	@Order(2)
+	@DisplayName("maximumEventAgeInSeconds = 90: EventAgeExceeded at +60s, after 2 attempts")
 	void eventAgeExceededWhenTheNextRetryWouldBeTooLate(Sandbox sandbox) {
 		VirtualClock clock = sandbox.clock();
 		clock.pause();

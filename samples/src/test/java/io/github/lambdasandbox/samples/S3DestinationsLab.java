@@ -3,6 +3,9 @@ package io.github.lambdasandbox.samples;
 import static io.github.lambdasandbox.Condition.*;
 import static io.github.lambdasandbox.assertions.LambdaSandboxAssertions.*;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.lambdasandbox.Bucket;
@@ -12,10 +15,9 @@ import io.github.lambdasandbox.Sandbox;
 import io.github.lambdasandbox.SqsMessage;
 import io.github.lambdasandbox.samples.handlers.S3UploadBoomHandler;
 import io.github.lambdasandbox.samples.handlers.S3UploadHandler;
-import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,16 +31,18 @@ import org.junit.jupiter.api.Test;
 @LambdaSandbox
 @Bucket(name = "images", onObjectCreated = "lambda-s3")
 @DisplayName("Lab: Lambda Destinations for an S3-triggered function")
+@Order(1)
 class S3DestinationsLab {
 
 	@Nested
 	@LambdaFunction(name = "lambda-s3", handler = S3UploadHandler.class,
 			onSuccess = "sqs:S3-success", onFailure = "sqs:S3-failure")
-	@DisplayName("Success scenario: the function returns")
+	@DisplayName("Success scenario: lambda-s3 returns {statusCode: 200}")
+	@Order(1)
 	class WhenTheFunctionSucceeds {
 
 		@Test
-		@DisplayName("uploading beach.jpeg sends one Success record to S3-success")
+		@DisplayName("upload beach.jpeg → a Success record in S3-success, none in S3-failure")
 		void uploadEndsInSuccessQueue(Sandbox sandbox) throws Exception {
 			sandbox.bucket("images").putObject("beach.jpeg", "(a picture of a beach)");
 
@@ -64,11 +68,13 @@ class S3DestinationsLab {
 	@Nested
 	@LambdaFunction(name = "lambda-s3", handler = S3UploadBoomHandler.class,
 			onSuccess = "sqs:S3-success", onFailure = "sqs:S3-failure")
-	@DisplayName("Failure scenario: the function throws boom!")
+	@DisplayName("Failure scenario: lambda-s3 throws boom!")
+	@Order(2)
 	class WhenTheFunctionFails {
 
 		@Test
-		@DisplayName("uploading index.html ends in S3-failure after two retries, with the error and the event")
+		@Order(1)
+		@DisplayName("upload index.html → a RetriesExhausted record in S3-failure after 3 attempts")
 		void failedUploadEndsInFailureQueueAfterTwoRetries(Sandbox sandbox) throws Exception {
 			sandbox.bucket("images").putObject("index.html", "<html><body>Hello</body></html>");
 
@@ -91,7 +97,8 @@ class S3DestinationsLab {
 		}
 
 		@Test
-		@DisplayName("the failure record arrives 3 minutes after the upload: retries wait 1, then 2 minutes")
+		@Order(2)
+		@DisplayName("the failure record comes 3 minutes after the upload: retries wait 1, then 2 min")
 		void failureRecordArrivesAfterThreeMinutes(Sandbox sandbox) {
 			Instant uploadedAt = sandbox.clock().now();
 			sandbox.bucket("images").putObject("index.html", "<html/>");
