@@ -80,7 +80,8 @@ public class QueueAssert extends AbstractAssert<QueueAssert, SqsQueue> {
 
 	/**
 	 * Lets the sandbox settle (every retry and delivery that will ever happen, happens), then checks that the
-	 * queue holds no invocation record.
+	 * queue holds no invocation record. With a paused clock and work still scheduled it fails: what that work
+	 * would deliver is not known yet.
 	 *
 	 * @throws AssertionError listing the records the queue holds
 	 */
@@ -116,6 +117,11 @@ public class QueueAssert extends AbstractAssert<QueueAssert, SqsQueue> {
 		isNotNull();
 		SandboxEngine sandbox = sandbox();
 		sandbox.settle();
+		if (sandbox.clock().isPaused() && sandbox.hasPendingWork()) {
+			throw failure("%s", "\nExpecting queue \"" + actual.name() + "\" to receive no " + what + ",\nbut the clock is "
+					+ "paused with work still to come (" + sandbox.pendingSummary() + "): what it would deliver is unknown. "
+					+ "Call clock().advance(…) or clock().resume() first.\n\n" + Evidence.around(sandbox, actual.name()));
+		}
 		List<SqsMessage> unexpected = actual.messages().stream()
 				.filter(m -> !recordsOnly || Records.parse(m.body()) != null)
 				.toList();
@@ -137,7 +143,10 @@ public class QueueAssert extends AbstractAssert<QueueAssert, SqsQueue> {
 		if (message.isEmpty()) {
 			String why = outcome == Outcome.TIMED_OUT
 					? "it received none within " + seconds(timeout) + " of real time (" + sandbox.pendingSummary() + ")"
-					: "it received none: the sandbox is idle and nothing more is scheduled";
+					: sandbox.clock().isPaused() && sandbox.hasPendingWork()
+							? "it received none by virtual time " + sandbox.elapsed() + ": the clock is paused (" + sandbox.pendingSummary()
+									+ "); call clock().advance(…) or clock().resume() to let it run"
+							: "it received none: the sandbox is idle and nothing more is scheduled";
 			throw failure("%s", "\nExpecting queue \"" + actual.name() + "\" to receive " + what + " within " + seconds(timeout)
 					+ ",\nbut " + why + ".\n\n" + Evidence.around(sandbox, actual.name()));
 		}

@@ -145,6 +145,22 @@ class QueueAssertTests {
 	}
 
 	@Test
+	void withAPausedClockANegativeAssertionRefusesToGuess(Sandbox sandbox) {
+		sandbox.clock().pause();
+		sandbox.invokeAsync("lambda-s3", "{}");
+
+		Throwable none = catchThrowable(() -> assertThat(queue("S3-failure")).receivesNoRecord());
+		Throwable some = catchThrowable(() -> assertThat(queue("S3-failure")).receivesRecord());
+
+		then(none).hasMessageContainingAll("but the clock is paused with work still to come",
+				"the next at +60s (retry 1 of request", "Call clock().advance(…) or clock().resume() first.");
+		then(some).hasMessageContainingAll("it received none by virtual time +0s: the clock is paused",
+				"call clock().advance(…) or clock().resume() to let it run");
+		sandbox.clock().resume();
+		assertThat(queue("S3-failure")).receivesRecord().withApproximateInvokeCount(3);
+	}
+
+	@Test
 	void anUnknownQueueNamesTheKnownOnes() {
 		Throwable error = catchThrowable(() -> queue("S3-failur"));
 

@@ -31,7 +31,5 @@ class S3FailureTest {
         .withErrorMessage("boom!")
         .withErrorType("java.lang.RuntimeException");
     assertThat(queue("S3-success")).receivesNoRecord();
-    System.out.println(sandbox.timeline());
-    System.out.println(sandbox.function("lambda-s3").logs());
   }
 }

@@ -61,10 +61,10 @@ public final class Benchmarks {
 			int junitWarmup, int junitRuns, int sandboxes) {
 
 		/** The real run: well under a minute. */
-		public static final Settings FULL = new Settings(150, 400, Duration.ofSeconds(15), 60, 20_000, 5, 15, 200);
+		public static final Settings FULL = new Settings(500, 1000, Duration.ofSeconds(20), 50, 10_000, 5, 20, 200);
 
-		/** A smoke run: seconds, figures not meaningful. */
-		public static final Settings QUICK = new Settings(3, 5, Duration.ofSeconds(5), 3, 100, 1, 2, 5);
+		/** A smoke run: a second or two, figures not meaningful. */
+		public static final Settings QUICK = new Settings(3, 5, Duration.ofSeconds(5), 3, 100, 0, 1, 5);
 	}
 
 	private static final double AWS_LAB_SECONDS = 180;
@@ -89,9 +89,14 @@ public final class Benchmarks {
 				+ Runtime.getRuntime().availableProcessors() + " CPUs, max heap "
 				+ Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, " + System.getProperty("os.name") + " "
 				+ System.getProperty("os.arch"));
+		double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 		long started = System.nanoTime();
 		run(quick ? Settings.QUICK : Settings.FULL, out);
-		out.printf(Locale.ROOT, "%nTotal benchmark time: %.1f s%n", (System.nanoTime() - started) / 1e9);
+		double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+		out.printf(Locale.ROOT, "%nTotal benchmark time: %.1f s. System load average (1 min): %.2f before, %.2f after, on %d CPUs;%n"
+				+ "this benchmark alone keeps about 1 CPU busy: more than that means other processes competed for the CPUs,%n"
+				+ "which inflates every figure here (the p90s most, as they are made of thread hand-offs).%n",
+				(System.nanoTime() - started) / 1e9, loadBefore, loadAfter, Runtime.getRuntime().availableProcessors());
 	}
 
 	/** Runs every benchmark and prints the tables. */
@@ -291,14 +296,14 @@ public final class Benchmarks {
 		out.println("3. Heap per open sandbox: used heap after System.gc() before and after opening " + count
 				+ " sandboxes of the lab's");
 		out.println("   class, divided by " + count + "; then after each ran the lab once; then after closing them all.");
-		Table table = new Table("figure", "heap", "live threads", "ratio");
+		Table table = new Table("figure", "heap", "live threads", "ratio to the JVM at rest");
 		table.row("baseline: the JVM at rest", kb(rest), String.valueOf(restThreads), "");
 		table.row("per open sandbox, fresh", kb(perFresh), perSandbox(freshThreads - restThreads, count),
-				pct(perFresh * count / rest) + " of the JVM at rest for " + count);
+				count + " of them: +" + pct(perFresh * count / rest));
 		table.row("per open sandbox, after one lab run", kb(perUsed), perSandbox(usedThreads - restThreads, count),
-				pct(perUsed * count / rest) + " of the JVM at rest for " + count);
+				count + " of them: +" + pct(perUsed * count / rest));
 		table.row("left after closing all " + count, kb(closed - rest), String.valueOf(closedThreads - restThreads),
-				pct((double) (closed - rest) / rest) + " of the JVM at rest");
+				"+" + pct((double) (closed - rest) / rest));
 		table.print(out);
 		out.println("   (MemoryMXBean heap used after System.gc() repeated until stable; approximate, within some KB.)");
 	}

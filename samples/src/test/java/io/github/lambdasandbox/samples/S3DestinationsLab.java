@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
 @Order(1)
 class S3DestinationsLab {
 
+	private static final ObjectMapper JSON = new ObjectMapper();
+
 	@Nested
 	@LambdaFunction(name = "lambda-s3", handler = S3UploadHandler.class,
 			onSuccess = "sqs:S3-success", onFailure = "sqs:S3-failure")
@@ -43,7 +45,7 @@ class S3DestinationsLab {
 
 		@Test
 		@DisplayName("upload beach.jpeg → a Success record in S3-success, none in S3-failure")
-		void uploadEndsInSuccessQueue(Sandbox sandbox) throws Exception {
+		void successfulUploadEndsInSuccessQueue(Sandbox sandbox) throws Exception {
 			sandbox.bucket("images").putObject("beach.jpeg", "(a picture of a beach)");
 
 			SqsMessage record = assertThat(queue("S3-success")).receivesRecord()
@@ -110,8 +112,6 @@ class S3DestinationsLab {
 			assertThat(function("lambda-s3").metric("Errors")).isEqualTo(3);
 		}
 	}
-
-	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private static JsonNode json(SqsMessage message) throws Exception {
 		return JSON.readTree(message.body());

@@ -348,6 +348,11 @@ public final class SandboxEngine implements Sandbox {
 				.collect(Collectors.joining("\n"));
 	}
 
+	/** Whether anything is scheduled or running. */
+	public boolean hasPendingWork() {
+		return scheduler.hasPendingWork();
+	}
+
 	public String pendingSummary() {
 		return scheduler.pendingSummary();
 	}
