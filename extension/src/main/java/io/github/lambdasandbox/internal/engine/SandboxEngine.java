@@ -67,6 +67,9 @@ public final class SandboxEngine implements Sandbox {
 
 	private final ExecutorService handlerThreads;
 
+	/** Every handler thread, to make sure none outlives the sandbox. */
+	private final List<Thread> threads = new ArrayList<>();
+
 	private final Map<String, FunctionRuntime> functions = new LinkedHashMap<>();
 
 	private final Map<String, SqsQueueImpl> queues = new LinkedHashMap<>();
@@ -88,6 +91,9 @@ public final class SandboxEngine implements Sandbox {
 		this.handlerThreads = Executors.newCachedThreadPool(task -> {
 			Thread thread = new Thread(task, "lambda-sandbox-" + number + "-handler-" + handlerThreadCount.incrementAndGet());
 			thread.setDaemon(true);
+			synchronized (threads) {
+				threads.add(thread);
+			}
 			return thread;
 		});
 		for (String name : config.queues()) {
@@ -367,6 +373,13 @@ public final class SandboxEngine implements Sandbox {
 		handlerThreads.shutdownNow();
 		try {
 			handlerThreads.awaitTermination(2, TimeUnit.SECONDS);
+			List<Thread> created;
+			synchronized (threads) {
+				created = List.copyOf(threads);
+			}
+			for (Thread thread : created) {
+				thread.join(200); // a pool is terminated a moment before its last worker thread ends
+			}
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
