@@ -14,8 +14,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.github.lambdasandbox.Sandbox;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
@@ -46,7 +49,9 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * empty tests under {@code @LambdaSandbox} with one function and one bucket, each taking the
  * {@code Sandbox} parameter) against {@link PlainTests} (the same tests, no sandbox), both run through the
  * JUnit Platform Launcher, alternately, after warm-up; overhead per test =
- * (t<sub>sandbox</sub> − t<sub>plain</sub>) / {@value SandboxedTests#TESTS}. Goal: under 2 ms.</li>
+ * (t<sub>sandbox</sub> − t<sub>plain</sub>) / {@value SandboxedTests#TESTS}, split into the time before the test
+ * body (the sandbox built and injected) and after it (the sandbox closed) with a listener and a timestamp taken
+ * in the body. Baseline: Sandbox.create + close outside JUnit. Goal: under 2 ms.</li>
  * <li><b>Heap per open sandbox</b>: used heap (after {@code System.gc()}, repeated until it is stable) before
  * and after opening 200 sandboxes of the lab's class, divided by 200; the same after each has run the lab
  * once (it then also holds a timeline, logs, a record and a warm execution environment). Baseline: the
@@ -64,7 +69,7 @@ public final class Benchmarks {
 		public static final Settings FULL = new Settings(500, 1000, Duration.ofSeconds(20), 50, 10_000, 5, 20, 200);
 
 		/** A smoke run: a second or two, figures not meaningful. */
-		public static final Settings QUICK = new Settings(3, 5, Duration.ofSeconds(5), 3, 100, 0, 1, 5);
+		public static final Settings QUICK = new Settings(3, 5, Duration.ofSeconds(5), 3, 100, 1, 1, 5);
 	}
 
 	private static final double AWS_LAB_SECONDS = 180;
@@ -202,20 +207,32 @@ public final class Benchmarks {
 			runTests(launcher, PlainTests.class);
 			runTests(launcher, SandboxedTests.class);
 		}
-		double[] plain = new double[settings.junitRuns()];
-		double[] sandboxed = new double[settings.junitRuns()];
-		for (int i = 0; i < settings.junitRuns(); i++) {
-			plain[i] = runTests(launcher, PlainTests.class);
-			sandboxed[i] = runTests(launcher, SandboxedTests.class);
-		}
-		Stats p = Stats.of(plain, plain.length);
-		Stats s = Stats.of(sandboxed, sandboxed.length);
+		int runs = settings.junitRuns();
 		int tests = SandboxedTests.TESTS;
-		double overhead = (s.median() - p.median()) / tests;
-		double overheadP90 = (s.p90() - p.p90()) / tests;
-		double plainPerTest = p.median() / tests;
+		double[] plain = new double[runs];
+		double[] sandboxed = new double[runs];
+		double[] overheadRuns = new double[runs];
+		double[] beforeBody = new double[runs];
+		double[] afterBody = new double[runs];
+		for (int i = 0; i < runs; i++) {
+			TestRun p = runTests(launcher, PlainTests.class);
+			TestRun s = runTests(launcher, SandboxedTests.class);
+			plain[i] = p.total();
+			sandboxed[i] = s.total();
+			// paired with the plain run just before it
+			overheadRuns[i] = (s.total() - p.total()) / tests;
+			beforeBody[i] = (s.beforeBody() - p.beforeBody()) / tests;
+			afterBody[i] = (s.afterBody() - p.afterBody()) / tests;
+		}
+		Stats pl = Stats.of(plain, runs);
+		Stats sb = Stats.of(sandboxed, runs);
+		double overhead = (sb.median() - pl.median()) / tests;
+		double plainPerTest = pl.median() / tests;
+		Stats paired = Stats.of(overheadRuns, runs);
+		Stats before = Stats.of(beforeBody, runs);
+		Stats after = Stats.of(afterBody, runs);
 
-		// what one sandbox of that class costs through the public API, for comparison
+		// what one sandbox of that class costs through the public API, outside JUnit, for comparison
 		int count = Math.max(5, settings.sandboxes());
 		for (int i = 0; i < count; i++) {
 			Sandbox.create(SandboxedTests.class).close();
@@ -231,15 +248,21 @@ public final class Benchmarks {
 		out.println();
 		out.println("2. Per-test overhead of the extension: " + tests + " empty tests (@RepeatedTest) run through the JUnit");
 		out.println("   Platform Launcher, with @LambdaSandbox + 1 @LambdaFunction + 1 @Bucket (Sandbox parameter) and");
-		out.println("   without; " + settings.junitRuns() + " runs of each, alternately, after " + settings.junitWarmup()
-				+ " warm-up runs of each.");
+		out.println("   without; " + runs + " runs of each, alternately, after " + settings.junitWarmup()
+				+ " warm-up runs of each. The split comes from a listener's");
+		out.println("   start/finish times and a timestamp taken in the test body; medians of per-pair differences.");
 		Table table = new Table("figure", "median", "p90", "ratio (median)");
-		table.row("baseline: plain class, " + tests + " tests", fmtMs(p.median()), fmtMs(p.p90()), "");
-		table.row("sandboxed class, " + tests + " tests", fmtMs(s.median()), fmtMs(s.p90()),
-				times(s.median() / p.median()) + " the plain class");
-		table.row("plain, per test", fmtMs(plainPerTest), fmtMs(p.p90() / tests), "");
-		table.row("overhead per test = (t_sandbox - t_plain) / " + tests, fmtMs(overhead), fmtMs(overheadP90),
-				times(overhead / plainPerTest) + " a plain test");
+		table.row("baseline: plain class, " + tests + " tests", fmtMs(pl.median()), fmtMs(pl.p90()), "");
+		table.row("sandboxed class, " + tests + " tests", fmtMs(sb.median()), fmtMs(sb.p90()),
+				times(sb.median() / pl.median()) + " the plain class");
+		table.row("plain, per test", fmtMs(plainPerTest), fmtMs(pl.p90() / tests), "");
+		table.row("overhead per test = (t_sandbox - t_plain) / " + tests, fmtMs(overhead),
+				fmtMs((sb.p90() - pl.p90()) / tests), times(overhead / plainPerTest) + " a plain test");
+		table.row("  same, paired run by run", fmtMs(paired.median()), fmtMs(paired.p90()), "");
+		table.row("  of which before the body (build, inject)", fmtMs(before.median()), fmtMs(before.p90()),
+				pct(before.median() / paired.median()));
+		table.row("  of which after the body (close)", fmtMs(after.median()), fmtMs(after.p90()),
+				pct(after.median() / paired.median()));
 		table.row("for comparison: Sandbox.create + close", fmtMs(cc.median()), fmtMs(cc.p90()),
 				pct(cc.median() / overhead) + " of the overhead");
 		table.print(out);
@@ -247,14 +270,38 @@ public final class Benchmarks {
 				+ " (" + fmtMs(overhead) + ").");
 	}
 
-	/** Runs a test class through the Launcher; the wall time in ms. */
-	private static double runTests(Launcher launcher, Class<?> testClass) {
+	/** One run of a test class: wall time, and the time spent before and after the test bodies, summed (ms). */
+	private record TestRun(double total, double beforeBody, double afterBody) {
+	}
+
+	/** Runs a test class through the Launcher. */
+	private static TestRun runTests(Launcher launcher, Class<?> testClass) {
 		LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectClass(testClass)).build();
-		SummaryGeneratingListener listener = new SummaryGeneratingListener();
+		SummaryGeneratingListener summaryListener = new SummaryGeneratingListener();
+		long[] sums = new long[2];
+		long[] startedAt = new long[1];
+		TestExecutionListener split = new TestExecutionListener() {
+
+			@Override
+			public void executionStarted(TestIdentifier test) {
+				if (test.isTest()) {
+					startedAt[0] = System.nanoTime();
+				}
+			}
+
+			@Override
+			public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+				if (test.isTest()) {
+					long body = SandboxedTests.bodyAt;
+					sums[0] += body - startedAt[0];
+					sums[1] += System.nanoTime() - body;
+				}
+			}
+		};
 		long t0 = System.nanoTime();
-		launcher.execute(request, listener);
+		launcher.execute(request, summaryListener, split);
 		double elapsed = ms(System.nanoTime() - t0);
-		TestExecutionSummary summary = listener.getSummary();
+		TestExecutionSummary summary = summaryListener.getSummary();
 		if (summary.getTotalFailureCount() > 0 || summary.getTestsSucceededCount() != SandboxedTests.TESTS) {
 			StringBuilder why = new StringBuilder();
 			summary.getFailures().forEach(f -> why.append('\n').append(f.getTestIdentifier().getDisplayName()).append(": ")
@@ -262,7 +309,7 @@ public final class Benchmarks {
 			throw new IllegalStateException(testClass.getSimpleName() + ": " + summary.getTestsSucceededCount() + " of "
 					+ SandboxedTests.TESTS + " tests succeeded, " + summary.getTotalFailureCount() + " failed" + why);
 		}
-		return elapsed;
+		return new TestRun(elapsed, ms(sums[0]), ms(sums[1]));
 	}
 
 	// --- 3. heap per open sandbox ---------------------------------------------------------------------------

@@ -7,6 +7,7 @@ public class PlainTests {
 
 	@RepeatedTest(SandboxedTests.TESTS)
 	void nothing() {
-		// nothing at all
+		// nothing but noting the time, as SandboxedTests does
+		SandboxedTests.bodyAt = System.nanoTime();
 	}
 }

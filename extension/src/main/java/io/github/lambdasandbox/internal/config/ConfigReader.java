@@ -300,7 +300,8 @@ public final class ConfigReader {
 		}
 	}
 
-	static String quoted(Set<String> names) {
+	/** {@code "a", "b"}, or {@code (none)}: how messages list the names there are. */
+	public static String quoted(java.util.Collection<String> names) {
 		return names.isEmpty() ? "(none)" : names.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(", "));
 	}
 

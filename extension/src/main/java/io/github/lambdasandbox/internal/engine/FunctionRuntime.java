@@ -163,10 +163,10 @@ final class FunctionRuntime {
 			if (thread != null) {
 				abandoned.add(thread);
 			}
-			String message = "RequestId: " + requestId + " Error: Task timed out after "
-					+ String.format(Locale.ROOT, "%.2f", (double) config.timeoutSeconds()) + " seconds";
-			logs.append(name(), LOG_TIME.format(scheduler.now()) + " " + requestId + " Task timed out after "
-					+ String.format(Locale.ROOT, "%.2f", (double) config.timeoutSeconds()) + " seconds");
+			String timedOut = "Task timed out after " + String.format(Locale.ROOT, "%.2f", (double) config.timeoutSeconds())
+					+ " seconds";
+			String message = "RequestId: " + requestId + " Error: " + timedOut;
+			logs.append(name(), LOG_TIME.format(scheduler.now()) + " " + requestId + " " + timedOut);
 			status = "\tStatus: timeout";
 			ObjectNode error = ErrorPayloads.of("Sandbox.Timedout", message);
 			attempt = new Attempt(false, Json.write(error), "Sandbox.Timedout", message, null);

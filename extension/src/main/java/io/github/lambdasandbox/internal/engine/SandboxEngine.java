@@ -235,7 +235,7 @@ public final class SandboxEngine implements Sandbox {
 		FunctionRuntime function = functions.get(name);
 		if (function == null) {
 			throw new LambdaServiceException(404, "ResourceNotFoundException", "Function not found: "
-					+ Arns.function(String.valueOf(name)) + ". Functions of this sandbox: " + quoted(functions.keySet())
+					+ Arns.function(String.valueOf(name)) + ". Functions of this sandbox: " + ConfigReader.quoted(functions.keySet())
 					+ ". Declare it with @LambdaFunction(name = \"" + name + "\", handler = …).");
 		}
 		return function;
@@ -262,7 +262,7 @@ public final class SandboxEngine implements Sandbox {
 		SqsQueueImpl queue = queues.get(name);
 		if (queue == null) {
 			throw new IllegalArgumentException("No queue \"" + name + "\" in this sandbox. Known queues: "
-					+ quoted(queues.keySet()) + ". Declare it with @Queue(name = \"" + name
+					+ ConfigReader.quoted(queues.keySet()) + ". Declare it with @Queue(name = \"" + name
 					+ "\") or name it in a destination (\"sqs:" + name + "\").");
 		}
 		return queue;
@@ -277,7 +277,7 @@ public final class SandboxEngine implements Sandbox {
 		S3BucketImpl bucket = buckets.get(name);
 		if (bucket == null) {
 			throw new IllegalArgumentException("No bucket \"" + name + "\" in this sandbox. Known buckets: "
-					+ quoted(buckets.keySet()) + ". Declare it with @Bucket(name = \"" + name + "\").");
+					+ ConfigReader.quoted(buckets.keySet()) + ". Declare it with @Bucket(name = \"" + name + "\").");
 		}
 		return bucket;
 	}
@@ -400,10 +400,6 @@ public final class SandboxEngine implements Sandbox {
 
 	public boolean isClosed() {
 		return closed;
-	}
-
-	static String quoted(Collection<String> names) {
-		return names.isEmpty() ? "(none)" : names.stream().map(n -> "\"" + n + "\"").collect(Collectors.joining(", "));
 	}
 
 	@Override
