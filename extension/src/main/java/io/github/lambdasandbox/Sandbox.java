@@ -67,6 +67,12 @@ public interface Sandbox extends AutoCloseable {
 	/** Every SQS queue of the sandbox, declared or named by a destination, in declaration order. */
 	java.util.List<SqsQueue> queues();
 
+	/** The SNS topic named {@code name} (topics exist when a destination or notification names them). */
+	SnsTopic topic(String name);
+
+	/** The EventBridge event bus named {@code name} (buses exist when a destination names them). */
+	EventBus eventBus(String name);
+
 	/** The S3 bucket named {@code name}. @throws IllegalArgumentException naming the known buckets */
 	S3Bucket bucket(String name);
 

@@ -25,6 +25,11 @@ class DeliveryTests {
 	@LambdaFunction(name = "archive", handler = Handlers.Boom.class, maximumRetryAttempts = 0, onFailure = "s3:failed-events")
 	@LambdaFunction(name = "by-arn", handler = Handlers.Hello.class,
 			onSuccess = "arn:aws:sqs:us-east-1:123456789012:arn-queue")
+	@LambdaFunction(name = "notify", handler = Handlers.Hello.class, onSuccess = "sns:outcomes")
+	@LambdaFunction(name = "notify-fifo", handler = Handlers.Hello.class, onSuccess = "sns:outcomes.fifo")
+	@LambdaFunction(name = "to-bus", handler = Handlers.Boom.class, maximumRetryAttempts = 0, onFailure = "events:my-bus")
+	@LambdaFunction(name = "sns-dlq", handler = Handlers.Boom.class, maximumRetryAttempts = 0, deadLetterQueue = "sns:dead-letters")
+	@Bucket(name = "uploads", onObjectCreated = "sns:uploaded")
 	static class Declarations {
 	}
 
@@ -105,5 +110,72 @@ class DeliveryTests {
 		sandbox.settle();
 
 		assertThat(sandbox.queue("arn-queue").messages()).hasSize(1);
+	}
+
+	@Test
+	void anSnsDestinationGetsTheRecordAsMessageWithoutSubject() {
+		sandbox.invokeAsync("notify", "{}");
+		sandbox.settle();
+
+		SnsMessage message = sandbox.topic("outcomes").messages().get(0);
+		assertThat(Fixtures.parse(message.message()).at("/requestContext/condition").asText()).isEqualTo("Success");
+		assertThat(message.subject()).isNull();
+		assertThat(message.attributes()).isEmpty();
+	}
+
+	@Test
+	void aFifoTopicIsADeliveryFailure() {
+		sandbox.invokeAsync("notify-fifo", "{}");
+		sandbox.settle();
+
+		assertThat(sandbox.topic("outcomes.fifo").messages()).isEmpty();
+		assertThat(sandbox.function("notify-fifo").metric("DestinationDeliveryFailures")).isEqualTo(1);
+	}
+
+	@Test
+	void anEventBridgeDestinationGetsTheRecordAsDetail() {
+		String requestId = sandbox.invokeAsync("to-bus", "{\"mode\": \"fail\"}").requestId();
+		sandbox.settle();
+
+		JsonNode event = Fixtures.parse(sandbox.eventBus("my-bus").events().get(0));
+		JsonNode sample = Fixtures.json("eventbridge-destination-success.json");
+		assertThat(io.github.lambdasandbox.support.JsonShape.differences(without(sample, "detail"), without(event, "detail")))
+				.isEmpty();
+		assertThat(event.get("detail-type").asText()).isEqualTo("Lambda Function Invocation Result - Failure");
+		assertThat(event.get("source").asText()).isEqualTo("lambda");
+		assertThat(event.get("account").asText()).isEqualTo("123456789012");
+		assertThat(event.get("time").asText()).isEqualTo("2025-01-01T00:00:00Z");
+		assertThat(event.get("resources")).extracting(JsonNode::asText).containsExactly(
+				"arn:aws:events:us-east-1:123456789012:event-bus/my-bus",
+				"arn:aws:lambda:us-east-1:123456789012:function:to-bus:$LATEST");
+		assertThat(event.at("/detail/requestContext/requestId").asText()).isEqualTo(requestId);
+		assertThat(event.at("/detail/requestContext/condition").asText()).isEqualTo("RetriesExhausted");
+	}
+
+	@Test
+	void anSnsDeadLetterQueueGetsTheEventWithTheErrorAttributes() {
+		String requestId = sandbox.invokeAsync("sns-dlq", "{\"id\": 1}").requestId();
+		sandbox.settle();
+
+		SnsMessage message = sandbox.topic("dead-letters").messages().get(0);
+		assertThat(message.message()).isEqualTo("{\"id\": 1}");
+		assertThat(message.attributes()).containsExactly(org.assertj.core.api.Assertions.entry("RequestID", requestId),
+				org.assertj.core.api.Assertions.entry("ErrorCode", "200"),
+				org.assertj.core.api.Assertions.entry("ErrorMessage", "boom!"));
+	}
+
+	@Test
+	void s3NotificationsToATopicCarryS3Subject() {
+		sandbox.bucket("uploads").putObject("a.txt", "a");
+
+		SnsMessage message = sandbox.topic("uploaded").messages().get(0);
+		assertThat(message.subject()).isEqualTo("Amazon S3 Notification");
+		assertThat(Fixtures.parse(message.message()).at("/Records/0/eventName").asText()).isEqualTo("ObjectCreated:Put");
+	}
+
+	private static JsonNode without(JsonNode node, String field) {
+		com.fasterxml.jackson.databind.node.ObjectNode copy = node.deepCopy();
+		copy.remove(field);
+		return copy;
 	}
 }

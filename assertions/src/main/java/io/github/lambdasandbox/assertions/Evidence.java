@@ -3,6 +3,8 @@ package io.github.lambdasandbox.assertions;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.github.lambdasandbox.EventBus;
+import io.github.lambdasandbox.SnsTopic;
 import io.github.lambdasandbox.SqsMessage;
 import io.github.lambdasandbox.SqsQueue;
 import io.github.lambdasandbox.internal.engine.SandboxEngine;
@@ -21,6 +23,12 @@ final class Evidence {
 		out.append("Queues at virtual time ").append(sandbox.elapsed()).append(":\n");
 		for (SqsQueue queue : sandbox.queues()) {
 			out.append("  \"").append(queue.name()).append("\": ").append(describe(queue.messages())).append('\n');
+		}
+		for (SnsTopic topic : sandbox.topics()) {
+			out.append("  topic \"").append(topic.name()).append("\": ").append(topic.messages().size()).append(" published\n");
+		}
+		for (EventBus bus : sandbox.eventBuses()) {
+			out.append("  event bus \"").append(bus.name()).append("\": ").append(bus.events().size()).append(" events\n");
 		}
 		String routing = sandbox.routing();
 		if (!routing.isEmpty()) {

@@ -34,11 +34,20 @@ public final class ConfigReader {
 
 	private static final Pattern QUEUE_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,80}(\\.fifo)?");
 
+	private static final Pattern TOPIC_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,251}(\\.fifo)?");
+
+	private static final Pattern EVENT_BUS_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,256}");
+
 	private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
 	private static final Pattern ARN = Pattern.compile("arn:aws:([a-z0-9-]+):([a-z0-9-]*):(\\d{12})?:(.+)");
 
 	private final String declaredOn;
+
+	/** Topics and buses are named by destinations only. */
+	private final Set<String> topics = new LinkedHashSet<>();
+
+	private final Set<String> eventBuses = new LinkedHashSet<>();
 
 	private ConfigReader(String declaredOn) {
 		this.declaredOn = declaredOn;
@@ -111,16 +120,19 @@ public final class ConfigReader {
 				String value = b.onObjectCreated();
 				TargetRef target = value.contains(":") ? target(where, value)
 						: new TargetRef(Service.LAMBDA, value);
-				if (target.service() != Service.LAMBDA && target.service() != Service.SQS) {
-					throw fail(where + ": S3 notifications go to a function, an SQS queue or an SNS topic; "
-							+ "this sandbox simulates functions (a name, lambda:name) and SQS queues (sqs:name).");
+				if (target.service() != Service.LAMBDA && target.service() != Service.SQS && target.service() != Service.SNS) {
+					throw fail(where + ": S3 notifications go to a function (a name, or lambda:name), an SQS queue "
+							+ "(sqs:name) or an SNS topic (sns:name), as in AWS.");
 				}
-				resolve(where, target, functionNames, queues, buckets, null);
+				if (target.name().endsWith(".fifo") && target.service() != Service.LAMBDA) {
+					throw fail(where + ": S3 does not send notifications to FIFO queues or topics, as in AWS.");
+				}
+				resolve(where, target, functionNames, queues, buckets);
 				notifications.put(b.name(), target);
 			}
 		}
-		return new SandboxConfig(declaredOn, startTime, seed, functions, List.copyOf(queues), List.copyOf(buckets),
-				notifications);
+		return new SandboxConfig(declaredOn, startTime, seed, functions, List.copyOf(queues), List.copyOf(topics),
+				List.copyOf(eventBuses), List.copyOf(buckets), notifications);
 	}
 
 	private FunctionConfig function(LambdaFunction f, Set<String> functionNames, Set<String> queues, Set<String> buckets) {
@@ -140,11 +152,11 @@ public final class ConfigReader {
 		if (!f.deadLetterQueue().isBlank()) {
 			String at = where + ": deadLetterQueue = \"" + f.deadLetterQueue() + "\"";
 			dlq = target(at, f.deadLetterQueue());
-			if (dlq.service() != Service.SQS) {
-				throw fail(at + ": a dead-letter queue is an SQS queue or an SNS topic; this sandbox simulates SQS "
-						+ "queues: write \"sqs:<queue name>\" or an SQS queue ARN.");
+			if (dlq.service() != Service.SQS && dlq.service() != Service.SNS) {
+				throw fail(at + ": a dead-letter queue is an SQS queue or an SNS topic, as in AWS: write \"sqs:<queue name>\", "
+						+ "\"sns:<topic name>\" or an ARN of one.");
 			}
-			resolve(at, dlq, functionNames, queues, buckets, f.name());
+			resolve(at, dlq, functionNames, queues, buckets);
 		}
 		return new FunctionConfig(f.name(), f.handler(), f.maximumRetryAttempts(), f.maximumEventAgeInSeconds(),
 				f.timeout(), f.memorySize(), onSuccess, onFailure, dlq, f.reservedConcurrency());
@@ -158,9 +170,6 @@ public final class ConfigReader {
 		String at = where + ": " + attribute + " = \"" + value + "\"";
 		TargetRef target = target(at, value);
 		switch (target.service()) {
-			case SNS, EVENTS -> throw fail(at + ": " + target.service().prefix() + " destinations are not simulated yet; "
-					+ "this sandbox delivers invocation records to SQS queues (sqs:), functions (lambda:) and, "
-					+ "on failure, S3 buckets (s3:).");
 			case S3 -> {
 				if (attribute.equals("onSuccess")) {
 					throw fail(at + ": S3 buckets are supported only for on-failure destinations, as in AWS. "
@@ -175,13 +184,12 @@ public final class ConfigReader {
 			default -> {
 			}
 		}
-		resolve(at, target, functionNames, queues, buckets, self);
+		resolve(at, target, functionNames, queues, buckets);
 		return target;
 	}
 
-	/** Checks that a named function exists; adds queues and buckets that are named but not declared. */
-	private void resolve(String at, TargetRef target, Set<String> functionNames, Set<String> queues, Set<String> buckets,
-			String self) {
+	/** Checks that a named function exists; adds the queues, topics, buses and buckets that are named. */
+	private void resolve(String at, TargetRef target, Set<String> functionNames, Set<String> queues, Set<String> buckets) {
 		switch (target.service()) {
 			case LAMBDA -> {
 				if (!functionNames.contains(target.name())) {
@@ -194,8 +202,23 @@ public final class ConfigReader {
 				queues.add(target.name());
 			}
 			case S3 -> buckets.add(target.name());
-			default -> {
+			case SNS -> {
+				checkTopicName(at, target.name());
+				topics.add(target.name());
 			}
+			case EVENTS -> {
+				if (!EVENT_BUS_NAME.matcher(target.name()).matches()) {
+					throw fail(at + ": an event bus name must be 1 to 256 letters, digits, dots, hyphens or underscores, as in AWS.");
+				}
+				eventBuses.add(target.name());
+			}
+		}
+	}
+
+	private void checkTopicName(String at, String name) {
+		if (!TOPIC_NAME.matcher(name).matches()) {
+			throw fail(at + ": a topic name must be 1 to 256 letters, digits, hyphens or underscores "
+					+ "(plus \".fifo\" for a FIFO topic), as in AWS.");
 		}
 	}
 

@@ -11,11 +11,14 @@ import java.util.Map;
  * @param bucketNotifications bucket name to where its ObjectCreated notifications go (absent: nowhere)
  */
 public record SandboxConfig(String declaredOn, Instant startTime, long seed, List<FunctionConfig> functions,
-		List<String> queues, List<String> buckets, Map<String, TargetRef> bucketNotifications) {
+		List<String> queues, List<String> topics, List<String> eventBuses, List<String> buckets,
+		Map<String, TargetRef> bucketNotifications) {
 
 	public SandboxConfig {
 		functions = List.copyOf(functions);
 		queues = List.copyOf(queues);
+		topics = List.copyOf(topics);
+		eventBuses = List.copyOf(eventBuses);
 		buckets = List.copyOf(buckets);
 		bucketNotifications = Map.copyOf(bucketNotifications);
 	}

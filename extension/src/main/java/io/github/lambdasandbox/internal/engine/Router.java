@@ -12,11 +12,14 @@ import io.github.lambdasandbox.Condition;
 import io.github.lambdasandbox.internal.config.FunctionConfig;
 import io.github.lambdasandbox.internal.config.TargetRef;
 import io.github.lambdasandbox.internal.json.Arns;
+import io.github.lambdasandbox.internal.json.EventBridgeEvents;
 import io.github.lambdasandbox.internal.json.InvocationRecords;
 import io.github.lambdasandbox.internal.json.Json;
+import io.github.lambdasandbox.internal.services.EventBusImpl;
 import io.github.lambdasandbox.internal.services.MessageAttribute;
 import io.github.lambdasandbox.internal.services.Metrics;
 import io.github.lambdasandbox.internal.services.S3BucketImpl;
+import io.github.lambdasandbox.internal.services.SnsTopicImpl;
 import io.github.lambdasandbox.internal.services.SqsQueueImpl;
 
 /**
@@ -101,6 +104,25 @@ final class Router {
 				queue.send(body, Map.of(), cause);
 				timeline.add(event.requestId, now, what);
 			}
+			case SNS -> {
+				SnsTopicImpl topic = sandbox.topicImpl(target.name());
+				String problem = topic.isFifo() ? "FIFO topics are not supported as destinations"
+						: body.getBytes(StandardCharsets.UTF_8).length > SnsTopicImpl.MAX_MESSAGE_BYTES
+								? "the record is larger than SNS's 256 KB message limit" : null;
+				if (problem != null) {
+					metrics.increment(event.function.name(), Metrics.DESTINATION_DELIVERY_FAILURES);
+					timeline.add(event.requestId, now, what + " NOT delivered: " + problem + " (DestinationDeliveryFailures)");
+					return;
+				}
+				topic.publish(body, null, Map.of(), cause);
+				timeline.add(event.requestId, now, what);
+			}
+			case EVENTS -> {
+				EventBusImpl bus = sandbox.eventBusImpl(target.name());
+				bus.put(Json.write(EventBridgeEvents.invocationResult(ids.uuid(cause), now, condition == Condition.SUCCESS,
+						bus.arn(), Arns.functionVersion(event.function.name(), "$LATEST"), record)));
+				timeline.add(event.requestId, now, what);
+			}
 			case LAMBDA -> {
 				String requestId = sandbox.acceptAsync(target.name(), body, "the destination of " + event.function.name(), cause);
 				timeline.add(event.requestId, now, what + " (request " + requestId + ")");
@@ -112,17 +134,21 @@ final class Router {
 				bucket.putObject(key, body);
 				timeline.add(event.requestId, now, what + " as " + key);
 			}
-			default -> throw new IllegalStateException("No delivery to " + target);
 		}
 	}
 
 	private void deliverToDeadLetterQueue(AsyncEvent event, TargetRef target) {
 		Instant now = scheduler.now();
-		SqsQueueImpl queue = sandbox.queueImpl(target.name());
-		if (queue.isFifo()) {
+		boolean sns = target.service() == TargetRef.Service.SNS;
+		boolean fifo = sns ? sandbox.topicImpl(target.name()).isFifo() : sandbox.queueImpl(target.name()).isFifo();
+		int limit = sns ? SnsTopicImpl.MAX_MESSAGE_BYTES : SQS_MAX_MESSAGE_BYTES;
+		String problem = fifo ? "FIFO " + (sns ? "topics" : "queues") + " are not supported as dead-letter queues"
+				: event.payload.getBytes(StandardCharsets.UTF_8).length > limit
+						? "the event is larger than the " + (sns ? "SNS" : "SQS") + " message limit" : null;
+		if (problem != null) {
 			metrics.increment(event.function.name(), Metrics.DEAD_LETTER_ERRORS);
-			timeline.add(event.requestId, now, "event → dead-letter queue " + target
-					+ " NOT delivered: FIFO queues are not supported as dead-letter queues (DeadLetterErrors)");
+			timeline.add(event.requestId, now, "event → dead-letter queue " + target + " NOT delivered: " + problem
+					+ " (DeadLetterErrors)");
 			return;
 		}
 		Map<String, MessageAttribute> attributes = new LinkedHashMap<>();
@@ -138,7 +164,12 @@ final class Router {
 			attributes.put("ErrorCode", MessageAttribute.number(429));
 			attributes.put("ErrorMessage", MessageAttribute.string("Rate Exceeded."));
 		}
-		queue.send(event.payload, attributes, "dead letter of " + event.requestId);
+		if (sns) {
+			sandbox.topicImpl(target.name()).publish(event.payload, null, attributes, "dead letter of " + event.requestId);
+		}
+		else {
+			sandbox.queueImpl(target.name()).send(event.payload, attributes, "dead letter of " + event.requestId);
+		}
 		timeline.add(event.requestId, now, "event → dead-letter queue " + target);
 	}
 

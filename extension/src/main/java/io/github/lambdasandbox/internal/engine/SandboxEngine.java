@@ -17,11 +17,13 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.lambdasandbox.EventBus;
 import io.github.lambdasandbox.FunctionHandle;
 import io.github.lambdasandbox.InvokeResult;
 import io.github.lambdasandbox.LambdaServiceException;
 import io.github.lambdasandbox.S3Bucket;
 import io.github.lambdasandbox.Sandbox;
+import io.github.lambdasandbox.SnsTopic;
 import io.github.lambdasandbox.SqsQueue;
 import io.github.lambdasandbox.VirtualClock;
 import io.github.lambdasandbox.internal.config.ConfigReader;
@@ -31,9 +33,11 @@ import io.github.lambdasandbox.internal.config.TargetRef;
 import io.github.lambdasandbox.internal.json.Arns;
 import io.github.lambdasandbox.internal.json.Json;
 import io.github.lambdasandbox.internal.json.S3Events;
+import io.github.lambdasandbox.internal.services.EventBusImpl;
 import io.github.lambdasandbox.internal.services.Logs;
 import io.github.lambdasandbox.internal.services.Metrics;
 import io.github.lambdasandbox.internal.services.S3BucketImpl;
+import io.github.lambdasandbox.internal.services.SnsTopicImpl;
 import io.github.lambdasandbox.internal.services.SqsQueueImpl;
 
 /** A {@link Sandbox}: the services, the functions and the engine that connects them. */
@@ -76,6 +80,10 @@ public final class SandboxEngine implements Sandbox {
 
 	private final Map<String, S3BucketImpl> buckets = new LinkedHashMap<>();
 
+	private final Map<String, SnsTopicImpl> topics = new LinkedHashMap<>();
+
+	private final Map<String, EventBusImpl> eventBuses = new LinkedHashMap<>();
+
 	private final AsyncInvoker asyncInvoker;
 
 	private final AtomicInteger sequencer = new AtomicInteger();
@@ -98,6 +106,12 @@ public final class SandboxEngine implements Sandbox {
 		});
 		for (String name : config.queues()) {
 			queues.put(name, new SqsQueueImpl(this, name, ids::uuid, scheduler::now));
+		}
+		for (String name : config.topics()) {
+			topics.put(name, new SnsTopicImpl(name, ids::uuid, scheduler::now));
+		}
+		for (String name : config.eventBuses()) {
+			eventBuses.put(name, new EventBusImpl(name));
 		}
 		for (String name : config.buckets()) {
 			buckets.put(name, new S3BucketImpl(name));
@@ -138,6 +152,7 @@ public final class SandboxEngine implements Sandbox {
 			switch (target.service()) {
 				case LAMBDA -> acceptAsync(target.name(), event, "s3:" + b.name(), cause);
 				case SQS -> queueImpl(target.name()).send(event, Map.of(), cause);
+				case SNS -> topicImpl(target.name()).publish(event, "Amazon S3 Notification", Map.of(), cause);
 				default -> throw new IllegalStateException("No S3 notification to " + target);
 			}
 		});
@@ -266,6 +281,46 @@ public final class SandboxEngine implements Sandbox {
 					+ "\") or name it in a destination (\"sqs:" + name + "\").");
 		}
 		return queue;
+	}
+
+	/** All topics, in the order they were named. */
+	public List<SnsTopic> topics() {
+		return List.copyOf(topics.values());
+	}
+
+	/** All event buses, in the order they were named. */
+	public List<EventBus> eventBuses() {
+		return List.copyOf(eventBuses.values());
+	}
+
+	@Override
+	public SnsTopic topic(String name) {
+		return topicImpl(name);
+	}
+
+	SnsTopicImpl topicImpl(String name) {
+		SnsTopicImpl topic = topics.get(name);
+		if (topic == null) {
+			throw new IllegalArgumentException("No topic \"" + name + "\" in this sandbox. Known topics: "
+					+ ConfigReader.quoted(topics.keySet()) + ". Topics exist when a destination, dead-letter queue or "
+					+ "bucket notification names them (\"sns:" + name + "\").");
+		}
+		return topic;
+	}
+
+	@Override
+	public EventBus eventBus(String name) {
+		return eventBusImpl(name);
+	}
+
+	EventBusImpl eventBusImpl(String name) {
+		EventBusImpl bus = eventBuses.get(name);
+		if (bus == null) {
+			throw new IllegalArgumentException("No event bus \"" + name + "\" in this sandbox. Known event buses: "
+					+ ConfigReader.quoted(eventBuses.keySet()) + ". Buses exist when a destination names them (\"events:"
+					+ name + "\").");
+		}
+		return bus;
 	}
 
 	@Override
