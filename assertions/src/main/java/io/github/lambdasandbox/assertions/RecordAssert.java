@@ -80,14 +80,42 @@ public class RecordAssert extends AbstractAssert<RecordAssert, SqsMessage> {
 		return hasJson("responsePayload", expectedJson);
 	}
 
-	private RecordAssert hasJson(String field, String expectedJson) {
-		JsonNode expected;
+	/**
+	 * {@code requestPayload} contains {@code expectedJson}: the fields it names have those values, others may
+	 * be there too (arrays: same length, element by element). For example
+	 * {@code withRequestPayloadContaining("{\"Records\":[{\"eventName\":\"ObjectCreated:Put\"}]}")}.
+	 */
+	public RecordAssert withRequestPayloadContaining(String expectedJson) {
+		return containsJson("requestPayload", expectedJson);
+	}
+
+	/** {@code responsePayload} contains {@code expectedJson} (see {@link #withRequestPayloadContaining(String)}). */
+	public RecordAssert withResponsePayloadContaining(String expectedJson) {
+		return containsJson("responsePayload", expectedJson);
+	}
+
+	private RecordAssert containsJson(String field, String expectedJson) {
+		JsonNode expected = expectedJson(field, expectedJson);
+		JsonNode actualValue = record().get(field);
+		String mismatch = JsonSubset.firstMismatch(expected, actualValue);
+		if (mismatch != null) {
+			throw mismatch(field + " containing", Json.write(expected) + " (first difference at " + mismatch + ")",
+					actualValue == null ? "absent" : Json.write(actualValue));
+		}
+		return myself;
+	}
+
+	private static JsonNode expectedJson(String field, String expectedJson) {
 		try {
-			expected = Json.parse(expectedJson);
+			return Json.parse(expectedJson);
 		}
 		catch (Json.InvalidJsonException e) {
 			throw new IllegalArgumentException("The expected " + field + " is not JSON (" + e.getMessage() + "): " + expectedJson);
 		}
+	}
+
+	private RecordAssert hasJson(String field, String expectedJson) {
+		JsonNode expected = expectedJson(field, expectedJson);
 		JsonNode actualValue = record().get(field);
 		if (!expected.equals(actualValue)) {
 			throw mismatch(field, Json.write(expected), actualValue == null ? "absent" : Json.write(actualValue));

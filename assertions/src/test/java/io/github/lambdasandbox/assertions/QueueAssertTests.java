@@ -72,6 +72,19 @@ class QueueAssertTests {
 	}
 
 	@Test
+	void payloadsCanBeCheckedInPart(Sandbox sandbox) {
+		sandbox.bucket("images").putObject("my page.html", "<html/>");
+
+		RecordAssert record = assertThat(queue("S3-failure")).receivesRecord()
+				.withRequestPayloadContaining("{\"Records\": [{\"eventName\": \"ObjectCreated:Put\", "
+						+ "\"s3\": {\"bucket\": {\"name\": \"images\"}, \"object\": {\"key\": \"my+page.html\"}}}]}")
+				.withResponsePayloadContaining("{\"errorMessage\": \"boom!\"}");
+		Throwable error = catchThrowable(() -> record.withRequestPayloadContaining("{\"Records\": [{\"eventName\": \"ObjectRemoved:Delete\"}]}"));
+
+		then(error).hasMessageContaining("(first difference at /Records/0/eventName)");
+	}
+
+	@Test
 	void receivesMessageChecksDeadLetterBodyAndAttributes(Sandbox sandbox) {
 		String requestId = sandbox.invokeAsync("demo-lambda", "{\"key1\": \"value1\"}").requestId();
 
