@@ -33,13 +33,15 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * <pre>
  * mvn -B -q install -DskipTests &amp;&amp; mvn -B -q -pl benchmarks exec:java
  * </pre>
- * It takes well under a minute. {@code -Dexec.args=--quick} runs a few iterations of each (a smoke run,
+ * It takes about 30 seconds. {@code -Dexec.args=--quick} runs a few iterations of each (a smoke run,
  * figures not meaningful). The figures are wall-clock times on the machine at hand: compare ratios, and
- * absolute numbers only within one machine.
+ * absolute numbers only within one machine. The system load average is printed with them: on a machine
+ * busy with other work every figure grows, the p90s most.
  *
  * <h2>What is measured</h2>
  * <ol>
- * <li><b>The S3 failure lab</b> ({@link S3FailureLab}), per iteration after warm-up, including
+ * <li><b>The S3 failure lab</b> ({@link S3FailureLab}), per iteration after warm-up (2000 iterations or 10 s:
+ * code that runs once per lab reaches the optimising compiler only after thousands of labs), including
  * {@code Sandbox.create} and {@code close}: a put into bucket {@code images} triggers {@code lambda-s3},
  * whose handler throws; the wait for the {@code RetriesExhausted} record (3 attempts over 3 virtual minutes)
  * goes through {@code LambdaSandboxAssertions.assertThat(queue).receivesRecord()}. Baselines: (a) the same
@@ -51,7 +53,7 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * JUnit Platform Launcher, alternately, after warm-up; overhead per test =
  * (t<sub>sandbox</sub> − t<sub>plain</sub>) / {@value SandboxedTests#TESTS}, split into the time before the test
  * body (the sandbox built and injected) and after it (the sandbox closed) with a listener and a timestamp taken
- * in the body. Baseline: Sandbox.create + close outside JUnit. Goal: under 2 ms.</li>
+ * in the body. For comparison: the same number of Sandbox.create + close outside JUnit. Goal: under 2 ms.</li>
  * <li><b>Heap per open sandbox</b>: used heap (after {@code System.gc()}, repeated until it is stable) before
  * and after opening 200 sandboxes of the lab's class, divided by 200; the same after each has run the lab
  * once (it then also holds a timeline, logs, a record and a warm execution environment). Baseline: the
@@ -61,12 +63,16 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  */
 public final class Benchmarks {
 
-	/** How much to run. */
+	/**
+	 * How much to run: lab warm-up and measured iterations (each phase capped by {@code labBudget}), batches
+	 * and calls per batch of the direct handler baseline, warm-up and measured runs of each test class, and
+	 * sandboxes held open for the heap figure.
+	 */
 	public record Settings(int labWarmup, int labRuns, Duration labBudget, int directBatches, int directBatchSize,
 			int junitWarmup, int junitRuns, int sandboxes) {
 
 		/** The real run: well under a minute. */
-		public static final Settings FULL = new Settings(500, 1000, Duration.ofSeconds(20), 50, 10_000, 5, 20, 200);
+		public static final Settings FULL = new Settings(2000, 1000, Duration.ofSeconds(10), 50, 10_000, 5, 20, 200);
 
 		/** A smoke run: a second or two, figures not meaningful. */
 		public static final Settings QUICK = new Settings(3, 5, Duration.ofSeconds(5), 3, 100, 1, 1, 5);
@@ -98,9 +104,10 @@ public final class Benchmarks {
 		long started = System.nanoTime();
 		run(quick ? Settings.QUICK : Settings.FULL, out);
 		double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-		out.printf(Locale.ROOT, "%nTotal benchmark time: %.1f s. System load average (1 min): %.2f before, %.2f after, on %d CPUs;%n"
-				+ "this benchmark alone keeps about 1 CPU busy: more than that means other processes competed for the CPUs,%n"
-				+ "which inflates every figure here (the p90s most, as they are made of thread hand-offs).%n",
+		out.printf(Locale.ROOT, "%nTotal benchmark time: %.1f s. System load average (1 min): %.2f before, %.2f after, on %d CPUs."
+				+ "%nThis benchmark with its JIT compiler threads keeps about 1.5 CPUs busy; a load well above that means other%n"
+				+ "processes competed for the CPUs, which inflates every figure (the p90s most: they are made of thread%n"
+				+ "start-ups and hand-offs between threads).%n",
 				(System.nanoTime() - started) / 1e9, loadBefore, loadAfter, Runtime.getRuntime().availableProcessors());
 	}
 
@@ -114,10 +121,14 @@ public final class Benchmarks {
 	// --- 1. the S3 failure lab ------------------------------------------------------------------------------
 
 	private static void lab(Settings settings, PrintStream out) {
+		// methods called once per lab reach the optimising compiler only after thousands of labs: warm up long
 		long budgetEnd = System.nanoTime() + settings.labBudget().toNanos();
-		for (int i = 0; i < settings.labWarmup() && System.nanoTime() < budgetEnd; i++) {
+		int warmups = 0;
+		while (warmups < settings.labWarmup() && System.nanoTime() < budgetEnd) {
 			S3FailureLab.run();
+			warmups++;
 		}
+		budgetEnd = System.nanoTime() + settings.labBudget().toNanos();
 		int max = settings.labRuns();
 		double[] total = new double[max];
 		double[] create = new double[max];
@@ -166,8 +177,7 @@ public final class Benchmarks {
 
 		out.println();
 		out.println("1. S3 failure lab: create sandbox, putObject, wait for the RetriesExhausted record (3 attempts over 3");
-		out.println("   virtual minutes), check it, close. " + n + " iterations after " + settings.labWarmup()
-				+ " warm-up (or the time budget).");
+		out.println("   virtual minutes), check it, close. " + n + " iterations after " + warmups + " warm-up iterations.");
 		Table table = new Table("figure", "median", "p90", "ratio (median)");
 		table.row("lab, per iteration (create + run + close)", fmtMs(lab.median()), fmtMs(lab.p90()), "");
 		table.row("  of which Sandbox.create", fmtMs(labCreate.median()), fmtMs(labCreate.p90()),
@@ -232,18 +242,19 @@ public final class Benchmarks {
 		Stats before = Stats.of(beforeBody, runs);
 		Stats after = Stats.of(afterBody, runs);
 
-		// what one sandbox of that class costs through the public API, outside JUnit, for comparison
-		int count = Math.max(5, settings.sandboxes());
-		for (int i = 0; i < count; i++) {
-			Sandbox.create(SandboxedTests.class).close();
-		}
-		double[] createClose = new double[count];
-		for (int i = 0; i < count; i++) {
+		// what the sandboxes of such a run cost through the public API, outside JUnit: batches of as many
+		// Sandbox.create + close as there are tests, timed like the test runs (so a mean per sandbox)
+		double[] createClose = new double[runs];
+		for (int i = -settings.junitWarmup(); i < runs; i++) {
 			long t0 = System.nanoTime();
-			Sandbox.create(SandboxedTests.class).close();
-			createClose[i] = ms(System.nanoTime() - t0);
+			for (int k = 0; k < tests; k++) {
+				Sandbox.create(SandboxedTests.class).close();
+			}
+			if (i >= 0) {
+				createClose[i] = ms(System.nanoTime() - t0) / tests;
+			}
 		}
-		Stats cc = Stats.of(createClose, count);
+		Stats cc = Stats.of(createClose, runs);
 
 		out.println();
 		out.println("2. Per-test overhead of the extension: " + tests + " empty tests (@RepeatedTest) run through the JUnit");
@@ -251,6 +262,7 @@ public final class Benchmarks {
 		out.println("   without; " + runs + " runs of each, alternately, after " + settings.junitWarmup()
 				+ " warm-up runs of each. The split comes from a listener's");
 		out.println("   start/finish times and a timestamp taken in the test body; medians of per-pair differences.");
+		out.println("   All per-test figures are means over the " + tests + " tests of a run (median and p90 over runs).");
 		Table table = new Table("figure", "median", "p90", "ratio (median)");
 		table.row("baseline: plain class, " + tests + " tests", fmtMs(pl.median()), fmtMs(pl.p90()), "");
 		table.row("sandboxed class, " + tests + " tests", fmtMs(sb.median()), fmtMs(sb.p90()),
@@ -263,7 +275,7 @@ public final class Benchmarks {
 				pct(before.median() / paired.median()));
 		table.row("  of which after the body (close)", fmtMs(after.median()), fmtMs(after.p90()),
 				pct(after.median() / paired.median()));
-		table.row("for comparison: Sandbox.create + close", fmtMs(cc.median()), fmtMs(cc.p90()),
+		table.row("for comparison: Sandbox.create + close, no JUnit", fmtMs(cc.median()), fmtMs(cc.p90()),
 				pct(cc.median() / overhead) + " of the overhead");
 		table.print(out);
 		out.println("   Goal: under " + fmtMs(PER_TEST_GOAL_MS) + " per test: " + (overhead < PER_TEST_GOAL_MS ? "met" : "NOT met")
@@ -349,7 +361,7 @@ public final class Benchmarks {
 				count + " of them: +" + pct(perFresh * count / rest));
 		table.row("per open sandbox, after one lab run", kb(perUsed), perSandbox(usedThreads - restThreads, count),
 				count + " of them: +" + pct(perUsed * count / rest));
-		table.row("left after closing all " + count, kb(closed - rest), String.valueOf(closedThreads - restThreads),
+		table.row("left after closing all " + count + " (in all)", kb(closed - rest), String.valueOf(closedThreads - restThreads),
 				"+" + pct((double) (closed - rest) / rest));
 		table.print(out);
 		out.println("   (MemoryMXBean heap used after System.gc() repeated until stable; approximate, within some KB.)");
