@@ -1,6 +1,7 @@
 package io.github.lambdasandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
@@ -120,6 +121,28 @@ class ExecutionEnvironmentTests {
 		}
 	}
 
+	/** Ignores interrupts for 3 seconds: a handler AWS would have frozen. */
+	static class Stubborn implements RequestHandler<Map<String, Object>, String> {
+
+		@Override
+		public String handleRequest(Map<String, Object> event, Context context) {
+			long end = System.nanoTime() + 3_000_000_000L;
+			while (System.nanoTime() < end) {
+				try {
+					Thread.sleep(50);
+				}
+				catch (InterruptedException ignored) {
+					// keeps going
+				}
+			}
+			return "done";
+		}
+	}
+
+	@LambdaFunction(name = "stubborn", handler = Stubborn.class, timeout = 1)
+	static class StubbornDeclarations {
+	}
+
 	@LambdaFunction(name = "order", handler = OrderHandler.class)
 	@LambdaFunction(name = "upper", handler = Upper.class)
 	@LambdaFunction(name = "s3-keys", handler = S3Keys.class)
@@ -227,6 +250,18 @@ class ExecutionEnvironmentTests {
 		assertThat(sandbox.function("sleeper").logs()).anyMatch(line -> line.endsWith(requestId + " Task timed out after 1.00 seconds"));
 		// a new environment: the handler's call count starts again
 		assertThat(sandbox.invoke("sleeper", "{}").payload()).isEqualTo("\"call 1\"");
+	}
+
+	@Test
+	void aHandlerThatIgnoresTheInterruptIsReportedWhenTheSandboxCloses() {
+		Sandbox stubborn = Sandbox.create(StubbornDeclarations.class);
+		InvokeResult result = stubborn.invoke("stubborn", "{}");
+
+		assertThat(result.functionError()).isEqualTo("Unhandled");
+		assertThat(result.payload()).contains("Sandbox.Timedout");
+		assertThatThrownBy(stubborn::close).isInstanceOf(IllegalStateException.class)
+				.hasMessageStartingWith("Handler threads ignored the interrupt after their timeout and still run")
+				.hasMessageContaining("(function stubborn) at ");
 	}
 
 	@Test

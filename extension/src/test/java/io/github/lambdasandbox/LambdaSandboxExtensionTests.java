@@ -6,7 +6,6 @@ import static org.junit.platform.testkit.engine.EventConditions.finishedWithFail
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -212,11 +211,19 @@ class LambdaSandboxExtensionTests {
 
 	@Test
 	void noThreadOfASandboxOutlivesItsTest() {
+		Set<Thread> before = sandboxThreads();
+
 		EngineTestKit.engine("junit-jupiter").selectors(selectClass(ParallelTestCase.class)).execute();
 
-		List<String> leftovers = Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
-				.filter(name -> name.startsWith("lambda-sandbox-")).toList();
+		Set<Thread> leftovers = sandboxThreads();
+		leftovers.removeAll(before);
 		assertThat(leftovers).isEmpty();
+	}
+
+	private static Set<Thread> sandboxThreads() {
+		Set<Thread> threads = ConcurrentHashMap.newKeySet();
+		Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("lambda-sandbox-")).forEach(threads::add);
+		return threads;
 	}
 
 	private static void assertConfigurationError(Class<?> testCase, String expectedMessage) {

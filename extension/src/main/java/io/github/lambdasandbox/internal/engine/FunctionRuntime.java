@@ -12,8 +12,10 @@ import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -64,7 +66,11 @@ final class FunctionRuntime {
 
 	private final Metrics metrics;
 
-	private final ExecutorService threads;
+	/** Starts the thread of each new execution environment. */
+	private final ThreadFactory threads;
+
+	/** The thread of the current environment: one thread per environment, as one process per sandbox in AWS. */
+	private ExecutorService environmentThread;
 
 	private final AtomicInteger throttlesLeft = new AtomicInteger();
 
@@ -75,7 +81,7 @@ final class FunctionRuntime {
 	private int environments;
 
 	FunctionRuntime(FunctionConfig config, Scheduler scheduler, Ids ids, Logs logs, Metrics metrics,
-			ExecutorService threads) {
+			ThreadFactory threads) {
 		this.config = config;
 		this.adapter = HandlerAdapter.of(config.handler());
 		this.scheduler = scheduler;
@@ -126,7 +132,11 @@ final class FunctionRuntime {
 		long[] initNanos = { 0 };
 		AtomicReference<Thread> runner = new AtomicReference<>();
 		AtomicReference<Environment> used = new AtomicReference<>(environment);
-		Future<byte[]> future = threads.submit(() -> {
+		if (environmentThread == null) {
+			environmentThread = Executors.newSingleThreadExecutor(threads);
+		}
+		ExecutorService thread = environmentThread;
+		Future<byte[]> future = thread.submit(() -> {
 			runner.set(Thread.currentThread());
 			scheduler.adopt();
 			Environment env = used.get();
@@ -158,10 +168,11 @@ final class FunctionRuntime {
 		}
 		catch (TimeoutException | CancellationException e) {
 			future.cancel(true);
-			environment = null; // AWS discards the environment after a timeout
-			Thread thread = runner.get();
-			if (thread != null) {
-				abandoned.add(thread);
+			// AWS discards the environment after a timeout: the next invocation starts cold, on a new thread
+			discardEnvironment();
+			Thread runaway = runner.get();
+			if (runaway != null) {
+				abandoned.add(runaway);
 			}
 			String timedOut = "Task timed out after " + String.format(Locale.ROOT, "%.2f", (double) config.timeoutSeconds())
 					+ " seconds";
@@ -172,12 +183,16 @@ final class FunctionRuntime {
 			attempt = new Attempt(false, Json.write(error), "Sandbox.Timedout", message, null);
 		}
 		catch (ExecutionException e) {
-			environment = used.get(); // null if the constructor failed: the next invocation starts cold again
+			environment = used.get();
+			if (environment == null) { // the constructor failed: the next invocation starts cold again
+				discardEnvironment();
+			}
 			attempt = failure(e.getCause());
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			future.cancel(true);
+			discardEnvironment();
 			attempt = failure(e);
 		}
 		if (!attempt.success()) {
@@ -220,6 +235,19 @@ final class FunctionRuntime {
 
 	private static String stripNewline(String line) {
 		return line.endsWith("\n") ? line.substring(0, line.length() - 1) : line;
+	}
+
+	private void discardEnvironment() {
+		environment = null;
+		if (environmentThread != null) {
+			environmentThread.shutdownNow();
+			environmentThread = null;
+		}
+	}
+
+	/** Ends the environment's thread (the sandbox closes). */
+	synchronized void close() {
+		discardEnvironment();
 	}
 
 	/** Handler threads that ignored the interrupt after a timeout and still run. */

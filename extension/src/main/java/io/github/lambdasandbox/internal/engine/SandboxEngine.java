@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -69,8 +67,6 @@ public final class SandboxEngine implements Sandbox {
 
 	private final Timeline timeline = new Timeline();
 
-	private final ExecutorService handlerThreads;
-
 	/** Every handler thread, to make sure none outlives the sandbox. */
 	private final List<Thread> threads = new ArrayList<>();
 
@@ -96,14 +92,14 @@ public final class SandboxEngine implements Sandbox {
 		this.scheduler = new Scheduler(config.startTime(), "lambda-sandbox-" + number + "-engine");
 		this.ids = new Ids(config.seed(), scheduler);
 		AtomicInteger handlerThreadCount = new AtomicInteger();
-		this.handlerThreads = Executors.newCachedThreadPool(task -> {
+		ThreadFactory handlerThreads = task -> {
 			Thread thread = new Thread(task, "lambda-sandbox-" + number + "-handler-" + handlerThreadCount.incrementAndGet());
 			thread.setDaemon(true);
 			synchronized (threads) {
 				threads.add(thread);
 			}
 			return thread;
-		});
+		};
 		for (String name : config.queues()) {
 			queues.put(name, new SqsQueueImpl(this, name, ids::uuid, scheduler::now));
 		}
@@ -425,15 +421,14 @@ public final class SandboxEngine implements Sandbox {
 		}
 		closed = true;
 		scheduler.close();
-		handlerThreads.shutdownNow();
+		functions.values().forEach(FunctionRuntime::close);
 		try {
-			handlerThreads.awaitTermination(2, TimeUnit.SECONDS);
 			List<Thread> created;
 			synchronized (threads) {
 				created = List.copyOf(threads);
 			}
 			for (Thread thread : created) {
-				thread.join(200); // a pool is terminated a moment before its last worker thread ends
+				thread.join(2000); // interrupted, a handler ends; one that ignores it is reported below
 			}
 		}
 		catch (InterruptedException e) {

@@ -64,6 +64,8 @@ public final class Scheduler implements VirtualClock {
 
 	private boolean closed;
 
+	private boolean started;
+
 	private RuntimeException failure;
 
 	public Scheduler(Instant start, String threadName) {
@@ -71,7 +73,6 @@ public final class Scheduler implements VirtualClock {
 		this.now = start;
 		this.engine = new Thread(this::loop, threadName);
 		this.engine.setDaemon(true);
-		this.engine.start();
 	}
 
 	/** Whether the calling thread is the engine of this scheduler or runs a handler for it. */
@@ -107,6 +108,7 @@ public final class Scheduler implements VirtualClock {
 				throw new IllegalStateException("The sandbox is closed.");
 			}
 			tasks.add(new Task(now.plus(delay), seq++, label, action));
+			ensureStarted();
 			version++;
 			changed.signalAll();
 		}
@@ -160,6 +162,7 @@ public final class Scheduler implements VirtualClock {
 		refuseOnEngineThread("clock().advance(…)");
 		lock.lock();
 		try {
+			ensureStarted();
 			advanceTarget = now.plus(duration);
 			version++;
 			changed.signalAll();
@@ -271,7 +274,7 @@ public final class Scheduler implements VirtualClock {
 		finally {
 			lock.unlock();
 		}
-		if (Thread.currentThread() != engine) {
+		if (engine.isAlive() && Thread.currentThread() != engine) {
 			try {
 				engine.join(TimeUnit.SECONDS.toMillis(5));
 			}
@@ -279,10 +282,6 @@ public final class Scheduler implements VirtualClock {
 				Thread.currentThread().interrupt();
 			}
 		}
-	}
-
-	public boolean engineAlive() {
-		return engine.isAlive();
 	}
 
 	// --- engine ---------------------------------------------------------------------------------------------
@@ -353,6 +352,14 @@ public final class Scheduler implements VirtualClock {
 			return head.at;
 		}
 		return null;
+	}
+
+	/** The engine thread starts with the first use: a sandbox that a test never touches costs no thread. */
+	private void ensureStarted() {
+		if (!started && !closed) {
+			started = true;
+			engine.start();
+		}
 	}
 
 	private boolean idle() {
