@@ -158,7 +158,33 @@ class LambdaSandboxExtensionTests {
 		}
 	}
 
+	/** A team's own composed annotation. */
+	@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+	@java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
+	@LambdaSandbox
+	@LambdaFunction(name = "lambda-s3", handler = Handlers.Boom.class, onFailure = "sqs:S3-failure")
+	@Bucket(name = "images", onObjectCreated = "lambda-s3")
+	@interface ImageLab {
+	}
+
+	@ImageLab
+	static class ComposedAnnotationTestCase {
+
+		@Test
+		void declarationsComeFromTheComposedAnnotation(Sandbox sandbox) {
+			sandbox.bucket("images").putObject("a.png", "png");
+			sandbox.settle();
+			assertThat(sandbox.queue("S3-failure").messages()).hasSize(1);
+		}
+	}
+
 	// --- tests ---
+
+	@Test
+	void theAnnotationsWorkAsMetaAnnotations() {
+		EngineTestKit.engine("junit-jupiter").selectors(selectClass(ComposedAnnotationTestCase.class)).execute().testEvents()
+				.assertStatistics(stats -> stats.started(1).succeeded(1));
+	}
 
 	@Test
 	void sandboxesAreFreshPerTestAndInjectedIntoLifecycleMethods() {
