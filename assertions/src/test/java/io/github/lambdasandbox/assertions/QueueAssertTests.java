@@ -72,6 +72,16 @@ class QueueAssertTests {
 	}
 
 	@Test
+	void messagesReadWithoutWaitingCanBeCheckedAsRecords(Sandbox sandbox) {
+		sandbox.invokeAsync("hello", "{}");
+		sandbox.settle();
+
+		LambdaSandboxAssertions.assertThatRecord(queue("S3-success").messages().get(0)).withCondition(SUCCESS)
+				.withApproximateInvokeCount(1);
+		assertThat(queue("S3-success")).hasMessageCount(1);
+	}
+
+	@Test
 	void payloadsCanBeCheckedInPart(Sandbox sandbox) {
 		sandbox.bucket("images").putObject("my page.html", "<html/>");
 

@@ -85,10 +85,6 @@ public final class Scheduler implements VirtualClock {
 		ENGINE.set(this);
 	}
 
-	public Instant start() {
-		return start;
-	}
-
 	@Override
 	public Instant now() {
 		lock.lock();

@@ -58,8 +58,6 @@ public final class SqsQueueImpl implements SqsQueue {
 
 	private final Deque<SqsMessage> messages = new ArrayDeque<>();
 
-	private int received;
-
 	public SqsQueueImpl(Sandbox sandbox, String name, Function<String, String> ids, Supplier<Instant> clock) {
 		this.sandbox = sandbox;
 		this.name = name;
@@ -94,16 +92,7 @@ public final class SqsQueueImpl implements SqsQueue {
 
 	@Override
 	public synchronized Optional<SqsMessage> receive() {
-		SqsMessage message = messages.pollFirst();
-		if (message != null) {
-			received++;
-		}
-		return Optional.ofNullable(message);
-	}
-
-	/** How many messages were received (and deleted) so far. */
-	public synchronized int receivedCount() {
-		return received;
+		return Optional.ofNullable(messages.pollFirst());
 	}
 
 	@Override
