@@ -29,8 +29,19 @@ class DeliveryTests {
 	@LambdaFunction(name = "notify-fifo", handler = Handlers.Hello.class, onSuccess = "sns:outcomes.fifo")
 	@LambdaFunction(name = "to-bus", handler = Handlers.Boom.class, maximumRetryAttempts = 0, onFailure = "events:my-bus")
 	@LambdaFunction(name = "sns-dlq", handler = Handlers.Boom.class, maximumRetryAttempts = 0, deadLetterQueue = "sns:dead-letters")
+	@LambdaFunction(name = "big", handler = DeliveryTests.Big.class, onSuccess = "sns:big-outcomes")
+	@LambdaFunction(name = "big-to-queue", handler = DeliveryTests.Big.class, onSuccess = "sqs:big-records")
 	@Bucket(name = "uploads", onObjectCreated = "sns:uploaded")
 	static class Declarations {
+	}
+
+	/** Returns 300 KB of text. */
+	static class Big implements com.amazonaws.services.lambda.runtime.RequestHandler<Object, String> {
+
+		@Override
+		public String handleRequest(Object event, com.amazonaws.services.lambda.runtime.Context context) {
+			return "x".repeat(300 * 1024);
+		}
 	}
 
 	private final Sandbox sandbox = Sandbox.create(Declarations.class);
@@ -130,6 +141,18 @@ class DeliveryTests {
 
 		assertThat(sandbox.topic("outcomes.fifo").messages()).isEmpty();
 		assertThat(sandbox.function("notify-fifo").metric("DestinationDeliveryFailures")).isEqualTo(1);
+	}
+
+	@Test
+	void aRecordOverSnsLimitIsADeliveryFailureWhileSqsTakesIt() {
+		sandbox.invokeAsync("big", "{}");
+		sandbox.invokeAsync("big-to-queue", "{}");
+		sandbox.settle();
+
+		assertThat(sandbox.topic("big-outcomes").messages()).isEmpty();
+		assertThat(sandbox.function("big").metric("DestinationDeliveryFailures")).isEqualTo(1);
+		assertThat(sandbox.timeline()).contains("NOT delivered: the record is larger than SNS's 256 KB message limit");
+		assertThat(sandbox.queue("big-records").messages()).hasSize(1);
 	}
 
 	@Test

@@ -20,7 +20,6 @@ import io.github.lambdasandbox.internal.services.MessageAttribute;
 import io.github.lambdasandbox.internal.services.Metrics;
 import io.github.lambdasandbox.internal.services.S3BucketImpl;
 import io.github.lambdasandbox.internal.services.SnsTopicImpl;
-import io.github.lambdasandbox.internal.services.SqsQueueImpl;
 
 /**
  * Where the outcome of an asynchronous invocation goes: the invocation record to the on-success or
@@ -32,6 +31,9 @@ final class Router {
 
 	/** SQS's maximum message size (1 MiB since 2025). */
 	static final int SQS_MAX_MESSAGE_BYTES = 1_048_576;
+
+	/** EventBridge's maximum event size (PutEvents entry): 256 KB. */
+	static final int EVENTBRIDGE_MAX_EVENT_BYTES = 262_144;
 
 	/** The dead-letter message keeps the first 1 KB of the error message. */
 	private static final int ERROR_MESSAGE_BYTES = 1024;
@@ -90,31 +92,19 @@ final class Router {
 		String body = Json.write(record);
 		String what = "record (" + condition.awsName() + ") → " + target;
 		String cause = "record of " + event.requestId + " to " + target;
+		String problem = deliveryProblem(target, body.getBytes(StandardCharsets.UTF_8).length);
+		if (problem != null) {
+			metrics.increment(event.function.name(), Metrics.DESTINATION_DELIVERY_FAILURES);
+			timeline.add(event.requestId, now, what + " NOT delivered: " + problem + " (DestinationDeliveryFailures)");
+			return;
+		}
 		switch (target.service()) {
 			case SQS -> {
-				SqsQueueImpl queue = sandbox.queueImpl(target.name());
-				String problem = queue.isFifo() ? "FIFO queues are not supported as destinations"
-						: body.getBytes(StandardCharsets.UTF_8).length > SQS_MAX_MESSAGE_BYTES
-								? "the record is larger than SQS's 1 MiB message limit" : null;
-				if (problem != null) {
-					metrics.increment(event.function.name(), Metrics.DESTINATION_DELIVERY_FAILURES);
-					timeline.add(event.requestId, now, what + " NOT delivered: " + problem + " (DestinationDeliveryFailures)");
-					return;
-				}
-				queue.send(body, Map.of(), cause);
+				sandbox.queueImpl(target.name()).send(body, Map.of(), cause);
 				timeline.add(event.requestId, now, what);
 			}
 			case SNS -> {
-				SnsTopicImpl topic = sandbox.topicImpl(target.name());
-				String problem = topic.isFifo() ? "FIFO topics are not supported as destinations"
-						: body.getBytes(StandardCharsets.UTF_8).length > SnsTopicImpl.MAX_MESSAGE_BYTES
-								? "the record is larger than SNS's 256 KB message limit" : null;
-				if (problem != null) {
-					metrics.increment(event.function.name(), Metrics.DESTINATION_DELIVERY_FAILURES);
-					timeline.add(event.requestId, now, what + " NOT delivered: " + problem + " (DestinationDeliveryFailures)");
-					return;
-				}
-				topic.publish(body, null, Map.of(), cause);
+				sandbox.topicImpl(target.name()).publish(body, null, Map.of(), cause);
 				timeline.add(event.requestId, now, what);
 			}
 			case EVENTS -> {
@@ -135,6 +125,21 @@ final class Router {
 				timeline.add(event.requestId, now, what + " as " + key);
 			}
 		}
+	}
+
+	/** Why a record of {@code bytes} cannot go to {@code target}, or null if it can. */
+	private String deliveryProblem(TargetRef target, int bytes) {
+		return switch (target.service()) {
+			case SQS -> sandbox.queueImpl(target.name()).isFifo() ? "FIFO queues are not supported as destinations"
+					: bytes > SQS_MAX_MESSAGE_BYTES ? "the record is larger than SQS's 1 MiB message limit" : null;
+			case SNS -> sandbox.topicImpl(target.name()).isFifo() ? "FIFO topics are not supported as destinations"
+					: bytes > SnsTopicImpl.MAX_MESSAGE_BYTES ? "the record is larger than SNS's 256 KB message limit" : null;
+			case LAMBDA -> bytes > SandboxEngine.MAX_ASYNC_PAYLOAD_BYTES
+					? "the record is larger than the 1 MB limit of asynchronous invocations" : null;
+			case EVENTS -> bytes > EVENTBRIDGE_MAX_EVENT_BYTES ? "the record is larger than EventBridge's 256 KB event limit"
+					: null;
+			case S3 -> null;
+		};
 	}
 
 	private void deliverToDeadLetterQueue(AsyncEvent event, TargetRef target) {
