@@ -143,6 +143,16 @@ class ExecutionEnvironmentTests {
 	static class StubbornDeclarations {
 	}
 
+	static class Printing implements RequestHandler<Map<String, Object>, String> {
+
+		@Override
+		public String handleRequest(Map<String, Object> event, Context context) {
+			System.out.println("Received event: " + event);
+			System.err.print("no newline at the end");
+			return "printed";
+		}
+	}
+
 	@LambdaFunction(name = "order", handler = OrderHandler.class)
 	@LambdaFunction(name = "upper", handler = Upper.class)
 	@LambdaFunction(name = "s3-keys", handler = S3Keys.class)
@@ -154,6 +164,7 @@ class ExecutionEnvironmentTests {
 			maximumRetryAttempts = 0)
 	@LambdaFunction(name = "wrapping", handler = Wrapping.class)
 	@LambdaFunction(name = "boom", handler = Handlers.Boom.class)
+	@LambdaFunction(name = "printing", handler = Printing.class)
 	static class Declarations {
 	}
 
@@ -275,6 +286,19 @@ class ExecutionEnvironmentTests {
 				.first().asString().startsWith("io.github.lambdasandbox.ExecutionEnvironmentTests$Wrapping.handleRequest");
 		assertThat(error.at("/cause/errorType").asText()).isEqualTo("java.lang.NumberFormatException");
 		assertThat(error.at("/cause/errorMessage").asText()).isEqualTo("For input string: \"x\"");
+	}
+
+	@Test
+	void whatTheHandlerPrintsGoesToItsLogAsInCloudWatch() {
+		String requestId = sandbox.invoke("printing", "{\"a\": 1}").requestId();
+		System.out.println("printed by the test, not by a handler");
+
+		assertThat(sandbox.function("printing").logs()).containsExactly(
+				"START RequestId: " + requestId + " Version: $LATEST",
+				"Received event: {a=1}",
+				"no newline at the end",
+				"END RequestId: " + requestId,
+				sandbox.function("printing").logs().get(4));
 	}
 
 	@Test

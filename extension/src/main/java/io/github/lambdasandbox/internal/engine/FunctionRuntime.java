@@ -157,7 +157,13 @@ final class FunctionRuntime {
 			long deadline = System.currentTimeMillis() + timeoutMillis;
 			LambdaContext context = new LambdaContext(requestId, name(), Arns.function(name()), env.logStream(),
 					config.memorySize(), deadline, line -> logs.append(name(), stripNewline(line)));
-			return adapter.handle(env.handler(), payload, context);
+			HandlerOutput.capture(line -> logs.append(name(), line));
+			try {
+				return adapter.handle(env.handler(), payload, context);
+			}
+			finally {
+				HandlerOutput.release();
+			}
 		});
 		Attempt attempt;
 		String status = "";
