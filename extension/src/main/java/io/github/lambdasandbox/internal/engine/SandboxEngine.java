@@ -437,8 +437,9 @@ public final class SandboxEngine implements Sandbox {
 		List<String> runaways = new ArrayList<>();
 		for (FunctionRuntime function : functions.values()) {
 			for (Thread thread : function.runaways()) {
+				StackTraceElement[] stack = thread.getStackTrace();
 				runaways.add("  " + thread.getName() + " (function " + function.name() + ") at "
-						+ (thread.getStackTrace().length > 0 ? thread.getStackTrace()[0] : "?"));
+						+ (stack.length > 0 ? stack[0] : "its end"));
 			}
 		}
 		if (!runaways.isEmpty()) {
