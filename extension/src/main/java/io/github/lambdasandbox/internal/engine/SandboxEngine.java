@@ -270,13 +270,8 @@ public final class SandboxEngine implements Sandbox {
 	}
 
 	SqsQueueImpl queueImpl(String name) {
-		SqsQueueImpl queue = queues.get(name);
-		if (queue == null) {
-			throw new IllegalArgumentException("No queue \"" + name + "\" in this sandbox. Known queues: "
-					+ ConfigReader.quoted(queues.keySet()) + ". Declare it with @Queue(name = \"" + name
-					+ "\") or name it in a destination (\"sqs:" + name + "\").");
-		}
-		return queue;
+		return lookup(queues, name, "queue", "queues", "Declare it with @Queue(name = \"" + name
+				+ "\") or name it in a destination (\"sqs:" + name + "\").");
 	}
 
 	/** All topics, in the order they were named. */
@@ -295,13 +290,8 @@ public final class SandboxEngine implements Sandbox {
 	}
 
 	SnsTopicImpl topicImpl(String name) {
-		SnsTopicImpl topic = topics.get(name);
-		if (topic == null) {
-			throw new IllegalArgumentException("No topic \"" + name + "\" in this sandbox. Known topics: "
-					+ ConfigReader.quoted(topics.keySet()) + ". Topics exist when a destination, dead-letter queue or "
-					+ "bucket notification names them (\"sns:" + name + "\").");
-		}
-		return topic;
+		return lookup(topics, name, "topic", "topics", "Topics exist when a destination, dead-letter queue or "
+				+ "bucket notification names them (\"sns:" + name + "\").");
 	}
 
 	@Override
@@ -310,13 +300,8 @@ public final class SandboxEngine implements Sandbox {
 	}
 
 	EventBusImpl eventBusImpl(String name) {
-		EventBusImpl bus = eventBuses.get(name);
-		if (bus == null) {
-			throw new IllegalArgumentException("No event bus \"" + name + "\" in this sandbox. Known event buses: "
-					+ ConfigReader.quoted(eventBuses.keySet()) + ". Buses exist when a destination names them (\"events:"
-					+ name + "\").");
-		}
-		return bus;
+		return lookup(eventBuses, name, "event bus", "event buses", "Buses exist when a destination names them (\"events:"
+				+ name + "\").");
 	}
 
 	@Override
@@ -325,12 +310,17 @@ public final class SandboxEngine implements Sandbox {
 	}
 
 	S3BucketImpl bucketImpl(String name) {
-		S3BucketImpl bucket = buckets.get(name);
-		if (bucket == null) {
-			throw new IllegalArgumentException("No bucket \"" + name + "\" in this sandbox. Known buckets: "
-					+ ConfigReader.quoted(buckets.keySet()) + ". Declare it with @Bucket(name = \"" + name + "\").");
+		return lookup(buckets, name, "bucket", "buckets", "Declare it with @Bucket(name = \"" + name + "\").");
+	}
+
+	/** The resource named {@code name}; otherwise an error that lists the known ones and says how to declare it. */
+	private static <T> T lookup(Map<String, T> resources, String name, String kind, String plural, String howToDeclare) {
+		T resource = resources.get(name);
+		if (resource == null) {
+			throw new IllegalArgumentException("No " + kind + " \"" + name + "\" in this sandbox. Known " + plural + ": "
+					+ ConfigReader.quoted(resources.keySet()) + ". " + howToDeclare);
 		}
-		return bucket;
+		return resource;
 	}
 
 	@Override
