@@ -36,12 +36,13 @@ final class HandlerAdapter {
 
 	private final PojoSerializer<Object> input;
 
-	private final Type outputType;
+	/** The serialiser of the declared output type; null when it is only known from the result (Object, a variable). */
+	private final PojoSerializer<Object> output;
 
 	private HandlerAdapter(Class<?> handlerClass, PojoSerializer<Object> input, Type outputType) {
 		this.handlerClass = handlerClass;
 		this.input = input;
-		this.outputType = outputType;
+		this.output = outputType instanceof Class<?> c && c != Object.class && c != Void.class ? serializer(outputType) : null;
 	}
 
 	static HandlerAdapter of(Class<?> handlerClass) {
@@ -80,9 +81,8 @@ final class HandlerAdapter {
 		if (result == null) {
 			return "null".getBytes(StandardCharsets.UTF_8);
 		}
-		Type type = outputType instanceof Class<?> c && c != Object.class && c != Void.class ? outputType : result.getClass();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		serializer(type).toJson(result, out);
+		(output != null ? output : serializer(result.getClass())).toJson(result, out);
 		return out.toByteArray();
 	}
 
