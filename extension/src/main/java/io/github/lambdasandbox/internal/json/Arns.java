@@ -33,8 +33,4 @@ public final class Arns {
 	public static String bucket(String name) {
 		return "arn:aws:s3:::" + name;
 	}
-
-	public static String queueUrl(String name) {
-		return "https://sqs." + Sandbox.REGION + ".amazonaws.com/" + Sandbox.ACCOUNT_ID + "/" + name;
-	}
 }
