@@ -1,40 +1,42 @@
 package io.github.lambdasandbox.support;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** AWS's own sample documents, in {@code shared/fixtures} beside the repository. */
+/**
+ * AWS's own sample documents, copied byte for byte from the project's reference ({@code shared/fixtures}) into
+ * the test resources ({@code aws-samples/}), so that the tests run on a clone with nothing beside it.
+ */
 public final class Fixtures {
+
+	/** The folder of the copies on the test class path. */
+	public static final String FOLDER = "aws-samples/";
 
 	private static final ObjectMapper MAPPER = new ObjectMapper();
 
 	private Fixtures() {
 	}
 
-	public static Path directory() {
-		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-			Path candidate = dir.resolve("shared").resolve("fixtures");
-			if (Files.isDirectory(candidate)) {
-				return candidate;
+	public static byte[] bytes(String name) {
+		try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(FOLDER + name)) {
+			if (in == null) {
+				throw new IllegalArgumentException("No AWS sample \"" + name + "\" in the test resources (" + FOLDER
+						+ "). Copy it there from shared/fixtures, byte for byte.");
 			}
-		}
-		throw new IllegalStateException("shared/fixtures not found above " + Path.of("").toAbsolutePath()
-				+ ": the tests compare with AWS's sample documents there (the repository's ../shared/fixtures).");
-	}
-
-	public static String text(String name) {
-		try {
-			return Files.readString(directory().resolve(name), StandardCharsets.UTF_8);
+			return in.readAllBytes();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	public static String text(String name) {
+		return new String(bytes(name), StandardCharsets.UTF_8);
 	}
 
 	public static JsonNode json(String name) {
