@@ -9,6 +9,9 @@ import java.util.List;
  */
 public interface EventBus {
 
+	/** The sandbox this bus belongs to. */
+	Sandbox sandbox();
+
 	/** The bus name. */
 	String name();
 

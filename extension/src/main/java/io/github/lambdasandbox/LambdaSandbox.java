@@ -59,6 +59,19 @@ public @interface LambdaSandbox {
 	 */
 	String startTime() default "2025-01-01T00:00:00Z";
 
-	/** The seed of request ids, message ids and every other generated id. */
-	long seed() default 0;
+	/**
+	 * The seed of request ids, message ids and every other generated id. By default each test gets its own seed,
+	 * derived from its unique id: different tests get different ids, and each test the same ids on every run.
+	 */
+	long seed() default SEED_FROM_TEST;
+
+	/**
+	 * The account's concurrency limit ({@code ConcurrentExecutions}, 1000 by default, as for most accounts):
+	 * functions without {@code reservedConcurrency} share what the reservations leave, and the account must keep
+	 * at least 100 unreserved (or all of a smaller limit).
+	 */
+	int accountConcurrency() default 1000;
+
+	/** The default of {@link #seed()}: derive the seed from the test's unique id. */
+	long SEED_FROM_TEST = Long.MIN_VALUE;
 }

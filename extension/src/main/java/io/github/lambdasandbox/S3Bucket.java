@@ -10,6 +10,9 @@ import java.util.Optional;
  */
 public interface S3Bucket {
 
+	/** The sandbox this bucket belongs to. */
+	Sandbox sandbox();
+
 	/** The bucket name. */
 	String name();
 

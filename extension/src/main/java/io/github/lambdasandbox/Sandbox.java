@@ -1,14 +1,26 @@
 package io.github.lambdasandbox;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
 import io.github.lambdasandbox.internal.engine.SandboxEngine;
 
 /**
- * One simulated AWS account and region ({@code 123456789012}, {@code us-east-1}): its functions, queues
- * and buckets, all in memory, on a virtual clock.
+ * One simulated AWS account and region ({@code 123456789012}, {@code us-east-1}): its functions, queues, topics,
+ * buses and buckets, all in memory, on a virtual clock.
  *
  * <p>In a {@link LambdaSandbox @LambdaSandbox} test, declare a {@code Sandbox} parameter to get the
  * sandbox of the running test. Outside JUnit, {@link #create(Class)} builds one from a class that
  * carries the same annotations.
+ *
+ * <h2>When things happen</h2>
+ * Nothing happens behind the test's back. What the test asks for ({@link #invokeAsync}, a message sent, an
+ * object put) is accepted at the current virtual instant; the work it causes runs when the test next looks or
+ * waits: every read ({@code messages()}, {@code logs()}, {@code metric(…)}, the journal) first lets everything
+ * due at the current instant happen (the clock does not move); {@link #settle()}, {@link #runUntil}, a waiting
+ * assertion and {@link VirtualClock#advance} also let the clock move. So the same test sees the same things,
+ * with the same ids and timestamps, on every run.
  *
  * @since 0.1
  */
@@ -35,7 +47,8 @@ public interface Sandbox extends AutoCloseable {
 	/**
 	 * Invokes a function synchronously ({@code InvocationType=RequestResponse}) and returns its response:
 	 * status 200 and the function's result, or status 200 with {@code functionError = "Unhandled"} and the
-	 * Java runtime's error payload.
+	 * Java runtime's error payload. The invocation runs after what is already due at the current instant; if
+	 * the handler waits on the sandbox clock, the clock moves as far as it waits (even when paused).
 	 *
 	 * @param payload the event as JSON; {@code null} or empty sends {@code {}}
 	 * @throws LambdaServiceException for invocation errors, as AWS returns them: unknown function (404),
@@ -61,28 +74,40 @@ public interface Sandbox extends AutoCloseable {
 	/** The function named {@code name}. @throws IllegalArgumentException naming the known functions */
 	FunctionHandle function(String name);
 
+	/** Every function, in declaration order. */
+	List<FunctionHandle> functions();
+
 	/** The SQS queue named {@code name}. @throws IllegalArgumentException naming the known queues */
 	SqsQueue queue(String name);
 
 	/** Every SQS queue of the sandbox, declared or named by a destination, in declaration order. */
-	java.util.List<SqsQueue> queues();
+	List<SqsQueue> queues();
 
 	/** The SNS topic named {@code name} (topics exist when a destination or notification names them). */
 	SnsTopic topic(String name);
 
+	/** Every SNS topic, in the order they were named. */
+	List<SnsTopic> topics();
+
 	/** The EventBridge event bus named {@code name} (buses exist when a destination names them). */
 	EventBus eventBus(String name);
 
+	/** Every EventBridge bus, in the order they were named. */
+	List<EventBus> eventBuses();
+
 	/** The S3 bucket named {@code name}. @throws IllegalArgumentException naming the known buckets */
 	S3Bucket bucket(String name);
+
+	/** Every S3 bucket, declared or named by a destination. */
+	List<S3Bucket> buckets();
 
 	/** The virtual clock. */
 	VirtualClock clock();
 
 	/**
-	 * Lets virtual time run until nothing more is scheduled (with a paused clock: until nothing is due
-	 * now), then returns. Every retry, delivery and event that the sandbox will ever produce by itself has
-	 * then happened.
+	 * Lets virtual time run until nothing more will happen unless the test acts (with a paused clock: until
+	 * nothing more is due now), then returns. Every retry, delivery and event that the sandbox will produce by
+	 * itself has then happened. Background work (a poller's next look at an empty source) does not count.
 	 *
 	 * @throws IllegalStateException if the sandbox is still busy after 30 seconds of real time (for example
 	 * a never-ending chain of functions)
@@ -90,10 +115,33 @@ public interface Sandbox extends AutoCloseable {
 	void settle();
 
 	/**
-	 * What happened so far, request by request, in virtual time: acceptance, attempts, retries,
-	 * deliveries.
+	 * Lets virtual time run until {@code condition} holds at a quiet virtual instant (one where everything due
+	 * has happened), for at most {@code within} of virtual time, and says how it ended. The clock never moves past
+	 * an instant where the condition holds. The condition is read by the sandbox between its steps: it must only
+	 * read (the sandbox's journal, its queues).
+	 *
+	 * <p>A real-time guard of 30 seconds ends a wait that virtual time cannot end (a handler that runs for real,
+	 * work without end): {@link WaitOutcome#REAL_TIME_EXCEEDED}.
+	 */
+	WaitOutcome runUntil(BooleanSupplier condition, Duration within);
+
+	/** {@link #runUntil(BooleanSupplier, Duration)} with another real-time guard. */
+	WaitOutcome runUntil(BooleanSupplier condition, Duration within, Duration realTimeGuard);
+
+	/** Everything that happened, entry by entry: the evidence behind the timeline, the metrics and the logs. */
+	Journal journal();
+
+	/**
+	 * What happened so far, request by request, in virtual time: acceptance, attempts, retries, deliveries.
+	 * Long histories are shortened (see {@link Journal#timeline()}).
 	 */
 	String timeline();
+
+	/**
+	 * What is still to come, for messages: {@code "nothing scheduled"}, or {@code "3 actions scheduled, the next
+	 * at +60s (retry 1 of request …)"}, and a handler that is running.
+	 */
+	String pendingWork();
 
 	/** Stops the sandbox and its threads. */
 	@Override

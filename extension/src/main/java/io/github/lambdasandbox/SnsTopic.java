@@ -9,6 +9,9 @@ import java.util.List;
  */
 public interface SnsTopic {
 
+	/** The sandbox this topic belongs to. */
+	Sandbox sandbox();
+
 	/** The topic name. */
 	String name();
 

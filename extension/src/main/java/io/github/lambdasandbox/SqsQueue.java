@@ -10,6 +10,9 @@ import java.util.Optional;
  */
 public interface SqsQueue {
 
+	/** The sandbox this queue belongs to. */
+	Sandbox sandbox();
+
 	/** The queue name. */
 	String name();
 

@@ -16,6 +16,9 @@ public interface VirtualClock {
 	/** The current virtual instant. */
 	Instant now();
 
+	/** The virtual instant the sandbox started at ({@code @LambdaSandbox(startTime)}). */
+	Instant start();
+
 	/** Stops automatic advance: from now on only {@link #advance(Duration)} moves the clock. */
 	void pause();
 

@@ -220,19 +220,49 @@ class LambdaSandboxExtensionTests {
 	}
 
 	@Test
-	void testsMayRunInParallelEachWithItsOwnSandbox() {
+	void testsMayRunInParallelEachWithItsOwnSandboxAndIdsOfItsOwn() {
 		ParallelTestCase.REQUEST_IDS.clear();
+		runInParallel(ParallelTestCase.class);
+		Set<String> first = Set.copyOf(ParallelTestCase.REQUEST_IDS);
 
+		ParallelTestCase.REQUEST_IDS.clear();
+		runInParallel(ParallelTestCase.class);
+
+		// each test derives its seed from its unique id: 40 tests, 40 request ids, the same on every run
+		assertThat(first).hasSize(40);
+		assertThat(ParallelTestCase.REQUEST_IDS).isEqualTo(first);
+	}
+
+	@LambdaSandbox(seed = 42)
+	@LambdaFunction(name = "fn", handler = Handlers.Echo.class)
+	static class FixedSeedTestCase {
+
+		static final Set<String> REQUEST_IDS = ConcurrentHashMap.newKeySet();
+
+		@RepeatedTest(5)
+		void sameSeed(Sandbox sandbox) {
+			REQUEST_IDS.add(sandbox.invokeAsync("fn", "{}").requestId());
+		}
+	}
+
+	@Test
+	void aFixedSeedGivesEveryTestTheSameIds() {
+		FixedSeedTestCase.REQUEST_IDS.clear();
+
+		runInParallel(FixedSeedTestCase.class);
+
+		assertThat(FixedSeedTestCase.REQUEST_IDS).hasSize(1);
+	}
+
+	private static void runInParallel(Class<?> testCase) {
+		int tests = testCase == ParallelTestCase.class ? 40 : 5;
 		EngineTestKit.engine("junit-jupiter")
 				.configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
 				.configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
 				.configurationParameter("junit.jupiter.execution.parallel.config.strategy", "fixed")
 				.configurationParameter("junit.jupiter.execution.parallel.config.fixed.parallelism", "4")
-				.selectors(selectClass(ParallelTestCase.class)).execute().testEvents()
-				.assertStatistics(stats -> stats.started(40).succeeded(40));
-
-		// every sandbox starts from the same seed: the same first request id, in each of them
-		assertThat(ParallelTestCase.REQUEST_IDS).hasSize(1);
+				.selectors(selectClass(testCase)).execute().testEvents()
+				.assertStatistics(stats -> stats.started(tests).succeeded(tests));
 	}
 
 	@Test

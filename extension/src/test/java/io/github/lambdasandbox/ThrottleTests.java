@@ -57,7 +57,11 @@ class ThrottleTests {
 
 		assertThat(error.statusCode()).isEqualTo(429);
 		assertThat(error.errorCode()).isEqualTo("TooManyRequestsException");
-		assertThat(error.getMessage()).startsWith("Rate Exceeded.").contains("ReservedFunctionConcurrentInvocationLimitExceeded");
+		assertThat(error.getMessage()).isEqualTo("Rate Exceeded.");
+		assertThat(error.reason()).isEqualTo("ReservedFunctionConcurrentInvocationLimitExceeded");
+		assertThat(error.type()).isEqualTo("User");
+		assertThat(error.body()).isEqualTo(
+				"{\"Reason\":\"ReservedFunctionConcurrentInvocationLimitExceeded\",\"Type\":\"User\",\"message\":\"Rate Exceeded.\"}");
 	}
 
 	@Test
@@ -109,7 +113,8 @@ class ThrottleTests {
 		assertThat(record.at("/requestContext/condition").asText()).isEqualTo("EventAgeExceeded");
 		assertThat(record.at("/requestContext/approximateInvokeCount").asInt()).isZero();
 		assertThat(record.has("responseContext")).isFalse();
-		// throttled at +0, +1, +3, +7, +15, +31 s; a retry 32 s later would pass 60 s
-		assertThat(record.get("timestamp").asText()).isEqualTo("2025-01-01T00:00:31.000Z");
+		// throttled at +0, +1, +3, +7, +15, +31 s; Lambda keeps the event until it is 60 s old, then gives up
+		assertThat(record.get("timestamp").asText()).isEqualTo("2025-01-01T00:01:00.000Z");
+		assertThat(sandbox.function("short-lived").metric("Throttles")).isEqualTo(6);
 	}
 }

@@ -4,7 +4,7 @@ import io.github.lambdasandbox.FunctionHandle;
 import io.github.lambdasandbox.S3Bucket;
 import io.github.lambdasandbox.SqsMessage;
 import io.github.lambdasandbox.SqsQueue;
-import io.github.lambdasandbox.internal.CurrentSandbox;
+import io.github.lambdasandbox.junit.LambdaSandboxExtension;
 import org.assertj.core.api.Assertions;
 import org.assertj.core.util.CheckReturnValue;
 
@@ -22,7 +22,7 @@ import org.assertj.core.util.CheckReturnValue;
  *
  * <p>{@link #queue(String)}, {@link #function(String)} and {@link #bucket(String)} find the sandbox of the test
  * running on the current thread: call them from the test, not from threads it starts (use the injected
- * {@code Sandbox} there).
+ * {@code Sandbox} there). For soft assertions see {@link LambdaSandboxSoftAssertions}.
  *
  * @since 0.1
  */
@@ -31,7 +31,7 @@ public class LambdaSandboxAssertions extends Assertions {
 	protected LambdaSandboxAssertions() {
 	}
 
-	/** Assertions on a queue; the {@code receives…} ones wait for virtual time to run. */
+	/** Assertions on a queue; the {@code receives…} ones let virtual time run. */
 	@CheckReturnValue
 	public static QueueAssert assertThat(SqsQueue actual) {
 		return new QueueAssert(actual);
@@ -56,16 +56,16 @@ public class LambdaSandboxAssertions extends Assertions {
 	 * @throws IllegalArgumentException if there is no such queue, naming those there are
 	 */
 	public static SqsQueue queue(String name) {
-		return CurrentSandbox.get("queue(\"" + name + "\")").queue(name);
+		return LambdaSandboxExtension.currentSandbox("queue(\"" + name + "\")").queue(name);
 	}
 
 	/** The function {@code name} of the running test's sandbox. */
 	public static FunctionHandle function(String name) {
-		return CurrentSandbox.get("function(\"" + name + "\")").function(name);
+		return LambdaSandboxExtension.currentSandbox("function(\"" + name + "\")").function(name);
 	}
 
 	/** The bucket {@code name} of the running test's sandbox. */
 	public static S3Bucket bucket(String name) {
-		return CurrentSandbox.get("bucket(\"" + name + "\")").bucket(name);
+		return LambdaSandboxExtension.currentSandbox("bucket(\"" + name + "\")").bucket(name);
 	}
 }

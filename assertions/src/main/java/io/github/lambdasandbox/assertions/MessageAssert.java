@@ -1,12 +1,14 @@
 package io.github.lambdasandbox.assertions;
 
+import static io.github.lambdasandbox.assertions.error.ShouldHaveValue.shouldHaveValue;
+
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.lambdasandbox.Sandbox;
 import io.github.lambdasandbox.SqsMessage;
-import io.github.lambdasandbox.internal.engine.SandboxEngine;
-import io.github.lambdasandbox.internal.json.Json;
 import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.api.AssertionErrorCollector;
 
 /**
  * Assertions on a message that a queue received, such as a dead-letter message:
@@ -22,18 +24,21 @@ import org.assertj.core.api.AbstractAssert;
  */
 public class MessageAssert extends AbstractAssert<MessageAssert, SqsMessage> {
 
-	private final SandboxEngine sandbox;
+	private final Sandbox sandbox;
 
 	private final String queueName;
 
+	private final AssertionErrorCollector softly;
+
 	public MessageAssert(SqsMessage actual) {
-		this(actual, null, null);
+		this(actual, null, null, null);
 	}
 
-	MessageAssert(SqsMessage actual, SandboxEngine sandbox, String queueName) {
+	MessageAssert(SqsMessage actual, Sandbox sandbox, String queueName, AssertionErrorCollector softly) {
 		super(actual, MessageAssert.class);
 		this.sandbox = sandbox;
 		this.queueName = queueName;
+		this.softly = softly;
 	}
 
 	/**
@@ -41,42 +46,56 @@ public class MessageAssert extends AbstractAssert<MessageAssert, SqsMessage> {
 	 * otherwise.
 	 */
 	public MessageAssert withBody(String expected) {
-		isNotNull();
+		if (skipped()) {
+			return myself;
+		}
 		if (!sameBody(expected, actual.body())) {
-			throw mismatch("body", expected, actual.body());
+			fail("body", expected, actual.body());
 		}
 		return myself;
 	}
 
 	/** The string value of a message attribute, e.g. {@code withAttribute("ErrorCode", "200")}. */
 	public MessageAssert withAttribute(String name, String expected) {
-		isNotNull();
+		if (skipped()) {
+			return myself;
+		}
 		String value = actual.attribute(name);
 		if (!Objects.equals(expected, value)) {
-			throw mismatch("attribute " + name, expected, value);
+			fail("attribute " + name, expected, value);
 		}
 		return myself;
+	}
+
+	private boolean skipped() {
+		if (actual == null && softly != null) {
+			return true;
+		}
+		isNotNull();
+		return false;
 	}
 
 	private static boolean sameBody(String expected, String actualBody) {
 		if (Objects.equals(expected, actualBody)) {
 			return true;
 		}
-		if (expected == null || actualBody == null || !Json.isJson(expected) || !Json.isJson(actualBody)) {
-			return false;
-		}
-		JsonNode a = Json.parse(expected);
-		return a.equals(Json.parse(actualBody));
+		JsonNode a = JsonValues.parseOrNull(expected);
+		return a != null && a.equals(JsonValues.parseOrNull(actualBody));
 	}
 
-	private AssertionError mismatch(String what, String expected, String actualValue) {
+	private void fail(String what, String expected, String actualValue) {
 		String where = queueName == null ? "" : " from queue \"" + queueName + "\"";
 		String requestId = actual.attribute("RequestID");
-		String text = "\nExpecting the message " + actual.messageId() + where + " to have " + what + "\n  "
-				+ show(expected) + "\nbut it was\n  " + show(actualValue) + "\n\nMessage:\n  body: " + actual.body()
-				+ "\n  attributes: " + actual.attributes()
-				+ (sandbox != null && requestId != null ? "\n" + sandbox.timelineOf(requestId) : "");
-		return failure("%s", text);
+		String evidence = "Message:\n  body: " + QueueAssert.abbreviate(actual.body()) + "\n  attributes: " + actual.attributes()
+				+ Evidence.ofRequest(sandbox, requestId);
+		String message = shouldHaveValue("the message " + actual.messageId() + where, what, show(expected), show(actualValue),
+				evidence).create();
+		AssertionError error = failureWithActualExpected(actualValue, expected, "%s", message);
+		if (softly != null) {
+			softly.collectAssertionError(error);
+			return;
+		}
+		throw error;
 	}
 
 	private static String show(String value) {

@@ -1,20 +1,28 @@
 package io.github.lambdasandbox.assertions;
 
+import static io.github.lambdasandbox.assertions.error.ShouldHaveMessageCount.shouldHaveMessageCount;
+import static io.github.lambdasandbox.assertions.error.ShouldReceive.shouldReceive;
+import static io.github.lambdasandbox.assertions.error.ShouldReceiveNothing.shouldReceiveNothing;
+import static io.github.lambdasandbox.assertions.error.ShouldReceiveNothing.shouldReceiveNothingButClockIsPaused;
+import static io.github.lambdasandbox.assertions.error.ShouldReceiveNothing.shouldReceiveNothingButSandboxStillRuns;
+
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.Predicate;
 
+import io.github.lambdasandbox.Sandbox;
 import io.github.lambdasandbox.SqsMessage;
 import io.github.lambdasandbox.SqsQueue;
-import io.github.lambdasandbox.internal.engine.SandboxEngine;
-import io.github.lambdasandbox.internal.engine.Scheduler.Outcome;
-import io.github.lambdasandbox.internal.services.SqsQueueImpl;
+import io.github.lambdasandbox.WaitOutcome;
 import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.api.AssertionErrorCollector;
+import org.assertj.core.error.ErrorMessageFactory;
 
 /**
- * Assertions on an SQS queue of the sandbox. The {@code receives…} assertions wait: virtual time runs
- * (retries, back-offs, deliveries happen) until the queue holds a message, until nothing more can happen,
- * or until the real-time timeout (5 seconds by default, see {@link #within(Duration)}).
+ * Assertions on an SQS queue of the sandbox. The {@code receives…} assertions wait: virtual time runs (retries,
+ * back-offs, deliveries happen) until the queue receives what is expected, until nothing more can happen, or
+ * until the virtual time given to {@link #within(Duration)} has passed. Each {@code receives…} matches one
+ * delivery that no assertion matched before, oldest first; the queue keeps its messages.
  *
  * <pre>{@code
  * assertThat(queue("S3-failure")).receivesRecord()
@@ -27,79 +35,87 @@ import org.assertj.core.api.AbstractAssert;
  */
 public class QueueAssert extends AbstractAssert<QueueAssert, SqsQueue> {
 
-	private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+	/** How long a wait may take in real time: handlers that run for real, work without end. */
+	static final Duration REAL_TIME_GUARD = Duration.ofSeconds(30);
 
-	private final Duration timeout;
+	/** No virtual limit: wait until nothing more can happen. */
+	private static final Duration UNTIL_SETTLED = Duration.ofSeconds(Long.MAX_VALUE / 4);
+
+	private final Duration within;
+
+	private final AssertionErrorCollector softly;
 
 	public QueueAssert(SqsQueue actual) {
-		this(actual, DEFAULT_TIMEOUT);
+		this(actual, null, null);
 	}
 
-	private QueueAssert(SqsQueue actual, Duration timeout) {
+	QueueAssert(SqsQueue actual, Duration within, AssertionErrorCollector softly) {
 		super(actual, QueueAssert.class);
-		this.timeout = timeout;
+		this.within = within;
+		this.softly = softly;
 	}
 
-	/** Waits at most {@code timeout} of real time (5 seconds by default). Virtual time is not limited. */
-	public QueueAssert within(Duration timeout) {
-		if (timeout.isNegative() || timeout.isZero()) {
-			throw new IllegalArgumentException("within(" + timeout + "): the timeout must be positive.");
+	/**
+	 * Waits at most {@code virtualTime} of virtual time from now: a record that arrives later fails
+	 * {@code receivesRecord()}; {@code receivesNoRecord()} looks only that far. Without it, the wait lasts until
+	 * nothing more can happen.
+	 */
+	public QueueAssert within(Duration virtualTime) {
+		if (virtualTime == null || virtualTime.isNegative() || virtualTime.isZero()) {
+			throw new IllegalArgumentException("within(" + virtualTime + "): the virtual time to wait must be positive.");
 		}
-		QueueAssert copy = new QueueAssert(actual, timeout);
+		QueueAssert copy = new QueueAssert(actual, virtualTime, softly);
 		copy.info.description(info.description());
 		return copy;
 	}
 
 	/**
-	 * Waits for a message, takes it from the queue (as ReceiveMessage and DeleteMessage would), and checks
-	 * that it is an invocation record.
+	 * Waits for an invocation record that no assertion matched yet (other messages, such as S3's test event, are
+	 * passed over) and matches it.
 	 *
 	 * @return assertions on the record
-	 * @throws AssertionError if no message arrives, or the one that does is not an invocation record
+	 * @throws AssertionError if no record arrives
 	 */
 	public RecordAssert receivesRecord() {
-		SqsMessage message = receive("an invocation record");
-		if (Records.parse(message.body()) == null) {
-			throw failure("%s", "\nExpecting queue \"" + actual.name()
-					+ "\" to receive an invocation record,\nbut it received a message that is not one:\n  " + message.body()
-					+ "\n\n" + Evidence.around(sandbox(), actual.name()));
-		}
-		return new RecordAssert(message, sandbox(), actual.name());
+		SqsMessage message = receive("an invocation record", Records::isRecord);
+		return new RecordAssert(message, actual.sandbox(), actual.name(), softly);
 	}
 
 	/**
-	 * Waits for a message and takes it from the queue, whatever it holds (a dead-letter message, an S3
-	 * notification, a record).
+	 * Waits for a message that no assertion matched yet, whatever it holds (a dead-letter message, an S3
+	 * notification, a record), and matches it.
 	 *
 	 * @return assertions on the message
 	 * @throws AssertionError if no message arrives
 	 */
 	public MessageAssert receivesMessage() {
-		return new MessageAssert(receive("a message"), sandbox(), actual.name());
+		SqsMessage message = receive("a message", m -> true);
+		return new MessageAssert(message, actual.sandbox(), actual.name(), softly);
 	}
 
 	/**
-	 * Lets the sandbox settle (every retry and delivery that will ever happen, happens), then checks that the
-	 * queue holds no invocation record. With a paused clock and work still scheduled it fails: what that work
-	 * would deliver is not known yet.
+	 * Lets the sandbox settle (every retry and delivery that will ever happen, happens; or only as far as
+	 * {@link #within(Duration)}), then checks that the queue received no invocation record that no assertion
+	 * matched. With a paused clock and work still scheduled it fails: what that work would deliver is not known.
 	 *
-	 * @throws AssertionError listing the records the queue holds
+	 * @throws AssertionError listing the records the queue received
 	 */
 	public QueueAssert receivesNoRecord() {
-		return receivesNone("invocation record", true);
+		return receivesNone("invocation record", Records::isRecord);
 	}
 
 	/**
-	 * Lets the sandbox settle, then checks that the queue holds no message at all.
+	 * Lets the sandbox settle, then checks that the queue received no message that no assertion matched.
 	 *
-	 * @throws AssertionError listing the messages the queue holds
+	 * @throws AssertionError listing the messages the queue received
 	 */
 	public QueueAssert receivesNoMessage() {
-		return receivesNone("message", false);
+		return receivesNone("message", m -> true);
 	}
 
 	/**
-	 * Checks how many messages the queue holds now, without waiting.
+	 * Checks how many messages the queue holds now (everything due now having happened), without letting the
+	 * clock move.
 	 *
 	 * @throws AssertionError if it holds another number
 	 */
@@ -107,61 +123,86 @@ public class QueueAssert extends AbstractAssert<QueueAssert, SqsQueue> {
 		isNotNull();
 		List<SqsMessage> messages = actual.messages();
 		if (messages.size() != expected) {
-			throw failure("%s", "\nExpecting queue \"" + actual.name() + "\" to hold " + expected + " message(s),\nbut it holds "
-					+ Evidence.describe(messages) + ".\n\n" + Evidence.around(sandbox(), actual.name()));
+			report(assertionError(shouldHaveMessageCount(actual.name(), expected, Evidence.describe(messages),
+					Evidence.around(actual.sandbox(), actual.name()))), null);
 		}
 		return myself;
 	}
 
-	private QueueAssert receivesNone(String what, boolean recordsOnly) {
+	private QueueAssert receivesNone(String what, Predicate<SqsMessage> kind) {
 		isNotNull();
-		SandboxEngine sandbox = sandbox();
-		sandbox.settle();
-		if (sandbox.clock().isPaused() && sandbox.hasPendingWork()) {
-			throw failure("%s", "\nExpecting queue \"" + actual.name() + "\" to receive no " + what + ",\nbut the clock is "
-					+ "paused with work still to come (" + sandbox.pendingSummary() + "): what it would deliver is unknown. "
-					+ "Call clock().advance(…) or clock().resume() first.\n\n" + Evidence.around(sandbox, actual.name()));
+		Sandbox sandbox = actual.sandbox();
+		WaitOutcome outcome = sandbox.runUntil(() -> false, within == null ? UNTIL_SETTLED : within, REAL_TIME_GUARD);
+		if (outcome == WaitOutcome.PAUSED) {
+			report(assertionError(shouldReceiveNothingButClockIsPaused(actual.name(), what, sandbox.pendingWork(),
+					Evidence.around(sandbox, actual.name()))), null);
+			return myself;
 		}
-		List<SqsMessage> unexpected = actual.messages().stream()
-				.filter(m -> !recordsOnly || Records.parse(m.body()) != null)
-				.toList();
+		if (outcome == WaitOutcome.REAL_TIME_EXCEEDED) {
+			report(assertionError(shouldReceiveNothingButSandboxStillRuns(actual.name(), what, sandbox.pendingWork(),
+					Evidence.around(sandbox, actual.name()))), null);
+			return myself;
+		}
+		List<SqsMessage> unexpected = Deliveries.unmatched(sandbox, actual.name(), kind);
 		if (!unexpected.isEmpty()) {
 			StringBuilder listed = new StringBuilder();
-			unexpected.forEach(m -> listed.append("  ").append(m.body()).append('\n'));
-			throw failure("%s", "\nExpecting queue \"" + actual.name() + "\" to receive no " + what + ",\nbut it received "
-					+ unexpected.size() + ":\n" + listed + "\n" + Evidence.around(sandbox, actual.name()));
+			for (int i = 0; i < unexpected.size() && i < 5; i++) {
+				listed.append("  ").append(abbreviate(unexpected.get(i).body())).append('\n');
+			}
+			if (unexpected.size() > 5) {
+				listed.append("  … ").append(unexpected.size() - 5).append(" more\n");
+			}
+			report(assertionError(shouldReceiveNothing(actual.name(), what, unexpected.size(), listed.toString(),
+					Evidence.around(sandbox, actual.name()))), null);
 		}
 		return myself;
 	}
 
-	private SqsMessage receive(String what) {
+	private SqsMessage receive(String what, Predicate<SqsMessage> kind) {
 		isNotNull();
-		SandboxEngine sandbox = sandbox();
-		Outcome outcome = Waiting.until(sandbox, () -> !actual.messages().isEmpty(), timeout,
-				"queue \"" + actual.name() + "\" receives " + what);
-		Optional<SqsMessage> message = outcome == Outcome.SATISFIED ? actual.receive() : Optional.empty();
-		if (message.isEmpty()) {
-			String why = outcome == Outcome.TIMED_OUT
-					? "it received none within " + seconds(timeout) + " of real time (" + sandbox.pendingSummary() + ")"
-					: sandbox.clock().isPaused() && sandbox.hasPendingWork()
-							? "it received none by virtual time " + sandbox.elapsed() + ": the clock is paused (" + sandbox.pendingSummary()
-									+ "); call clock().advance(…) or clock().resume() to let it run"
-							: "it received none: the sandbox is idle and nothing more is scheduled";
-			throw failure("%s", "\nExpecting queue \"" + actual.name() + "\" to receive " + what + " within " + seconds(timeout)
-					+ ",\nbut " + why + ".\n\n" + Evidence.around(sandbox, actual.name()));
+		Sandbox sandbox = actual.sandbox();
+		String queue = actual.name();
+		WaitOutcome outcome = sandbox.runUntil(() -> Deliveries.firstUnmatched(sandbox, queue, kind) != null,
+				within == null ? UNTIL_SETTLED : within, REAL_TIME_GUARD);
+		SqsMessage message = outcome == WaitOutcome.SATISFIED ? Deliveries.firstUnmatched(sandbox, queue, kind) : null;
+		if (message != null) {
+			Deliveries.match(sandbox, queue, message);
+			return message;
 		}
-		return message.get();
+		String why = switch (outcome) {
+			case PAUSED -> "it received none by virtual time " + Evidence.elapsed(sandbox) + ": the clock is paused ("
+					+ sandbox.pendingWork() + "); call clock().advance(…) or clock().resume() to let it run";
+			case WITHIN_ELAPSED -> "it received none within " + Evidence.duration(within) + " of virtual time (then "
+					+ sandbox.pendingWork() + ")";
+			case REAL_TIME_EXCEEDED -> "it received none within " + Evidence.duration(REAL_TIME_GUARD) + " of real time: "
+					+ sandbox.pendingWork();
+			default -> "it received none: the sandbox is idle and nothing more is scheduled" + others(sandbox, queue, kind);
+		};
+		ErrorMessageFactory factory = shouldReceive(queue, what, within == null ? "" : " within "
+				+ Evidence.duration(within) + " of virtual time", why, Evidence.around(sandbox, queue));
+		report(assertionError(factory), Evidence.lastErrorOf(sandbox, queue).orElse(null));
+		return null;
 	}
 
-	private SandboxEngine sandbox() {
-		if (actual instanceof SqsQueueImpl queue && queue.sandbox() instanceof SandboxEngine engine) {
-			return engine;
-		}
-		throw new IllegalArgumentException("QueueAssert works on the queues of a sandbox (sandbox.queue(\"…\") or "
-				+ "queue(\"…\")), not on " + actual.getClass().getName() + ".");
+	/** " (it holds 1 message that is not one)", when the queue received other things. */
+	private static String others(Sandbox sandbox, String queue, Predicate<SqsMessage> kind) {
+		long others = Deliveries.unmatched(sandbox, queue, m -> !kind.test(m)).size();
+		return others == 0 ? "" : " (it received " + others + (others == 1 ? " message that is not one)" : " messages that are not one)");
 	}
 
-	private static String seconds(Duration duration) {
-		return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+	/** Throws the failure, or collects it in a soft-assertions block; {@code cause} is the handler's last error. */
+	private void report(AssertionError error, Throwable cause) {
+		if (cause != null && error.getCause() == null) {
+			error.initCause(cause);
+		}
+		if (softly != null) {
+			softly.collectAssertionError(error);
+			return;
+		}
+		throw error;
+	}
+
+	static String abbreviate(String body) {
+		return body.length() <= 500 ? body : body.substring(0, 500) + "… (" + body.length() + " characters)";
 	}
 }

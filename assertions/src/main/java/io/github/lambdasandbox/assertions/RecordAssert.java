@@ -1,17 +1,20 @@
 package io.github.lambdasandbox.assertions;
 
+import static io.github.lambdasandbox.assertions.error.ShouldHaveValue.shouldHaveValue;
+
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.lambdasandbox.Condition;
+import io.github.lambdasandbox.Sandbox;
 import io.github.lambdasandbox.SqsMessage;
-import io.github.lambdasandbox.internal.engine.SandboxEngine;
-import io.github.lambdasandbox.internal.json.Json;
 import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.api.AssertionErrorCollector;
 
 /**
- * Assertions on an invocation record that a queue received. Each failure shows the whole record and the
- * timeline of its request.
+ * Assertions on an invocation record that a queue received. Each failure shows the expected and the actual
+ * value (IDEs show the difference), the whole record and the timeline of its request; the handler's last
+ * error is attached as the cause.
  *
  * @since 0.1
  */
@@ -19,55 +22,72 @@ public class RecordAssert extends AbstractAssert<RecordAssert, SqsMessage> {
 
 	private final JsonNode record;
 
-	private final SandboxEngine sandbox;
+	private final Sandbox sandbox;
 
 	private final String queueName;
 
+	private final AssertionErrorCollector softly;
+
 	public RecordAssert(SqsMessage actual) {
-		this(actual, null, null);
+		this(actual, null, null, null);
 	}
 
-	RecordAssert(SqsMessage actual, SandboxEngine sandbox, String queueName) {
+	RecordAssert(SqsMessage actual, Sandbox sandbox, String queueName, AssertionErrorCollector softly) {
 		super(actual, RecordAssert.class);
 		this.record = actual == null ? null : Records.parse(actual.body());
 		this.sandbox = sandbox;
 		this.queueName = queueName;
+		this.softly = softly;
 	}
 
 	/** {@code requestContext.condition}, e.g. {@code RETRIES_EXHAUSTED} for {@code "RetriesExhausted"}. */
 	public RecordAssert withCondition(Condition expected) {
-		return has("condition", expected.awsName(), text("requestContext", "condition"));
+		return has("condition", expected.awsName(), () -> text("requestContext", "condition"));
 	}
 
 	/** {@code requestContext.approximateInvokeCount}: the attempts made. */
 	public RecordAssert withApproximateInvokeCount(int expected) {
-		JsonNode count = record().path("requestContext").path("approximateInvokeCount");
-		return has("approximateInvokeCount", expected, count.isMissingNode() ? null : count.asInt());
+		return has("approximateInvokeCount", expected, () -> {
+			JsonNode count = record.path("requestContext").path("approximateInvokeCount");
+			return count.isMissingNode() ? null : count.asInt();
+		});
 	}
 
 	/** {@code requestContext.requestId}. */
 	public RecordAssert withRequestId(String expected) {
-		return has("requestId", expected, text("requestContext", "requestId"));
+		return has("requestId", expected, () -> text("requestContext", "requestId"));
 	}
 
 	/** {@code requestContext.functionArn}, qualified: {@code arn:aws:lambda:…:function:name:$LATEST}. */
 	public RecordAssert withFunctionArn(String expected) {
-		return has("functionArn", expected, text("requestContext", "functionArn"));
+		return has("functionArn", expected, () -> text("requestContext", "functionArn"));
 	}
 
 	/** {@code responsePayload.errorMessage}. */
 	public RecordAssert withErrorMessage(String expected) {
-		return has("errorMessage", expected, text("responsePayload", "errorMessage"));
+		return has("errorMessage", expected, () -> text("responsePayload", "errorMessage"));
+	}
+
+	/** {@code responsePayload.errorMessage} contains {@code expected}. */
+	public RecordAssert withErrorMessageContaining(String expected) {
+		if (skipped()) {
+			return myself;
+		}
+		String message = text("responsePayload", "errorMessage");
+		if (message == null || !message.contains(expected)) {
+			fail("errorMessage containing", show(expected), show(message), expected, message);
+		}
+		return myself;
 	}
 
 	/** {@code responsePayload.errorType}, e.g. {@code "java.lang.RuntimeException"}. */
 	public RecordAssert withErrorType(String expected) {
-		return has("errorType", expected, text("responsePayload", "errorType"));
+		return has("errorType", expected, () -> text("responsePayload", "errorType"));
 	}
 
 	/** {@code responseContext.functionError}: {@code "Unhandled"} after a failure, absent ({@code null}) after a success. */
 	public RecordAssert withFunctionError(String expected) {
-		return has("functionError", expected, text("responseContext", "functionError"));
+		return has("functionError", expected, () -> text("responseContext", "functionError"));
 	}
 
 	/** {@code requestPayload}, compared as JSON by value (key order and spacing do not matter). */
@@ -95,60 +115,99 @@ public class RecordAssert extends AbstractAssert<RecordAssert, SqsMessage> {
 	}
 
 	private RecordAssert containsJson(String field, String expectedJson) {
-		JsonNode expected = expectedJson(field, expectedJson);
-		JsonNode actualValue = record().get(field);
+		JsonNode expected = JsonValues.expected(field, expectedJson);
+		if (skipped()) {
+			return myself;
+		}
+		JsonNode actualValue = record.get(field);
 		String mismatch = JsonSubset.firstMismatch(expected, actualValue);
 		if (mismatch != null) {
-			throw mismatch(field + " containing", Json.write(expected) + " (first difference at " + mismatch + ")",
-					actualValue == null ? "absent" : Json.write(actualValue));
+			String actualText = actualValue == null ? "absent" : JsonValues.compact(actualValue);
+			fail(field + " containing", JsonValues.compact(expected) + " (first difference at " + mismatch + ")", actualText,
+					JsonValues.pretty(expected), actualValue == null ? null : JsonValues.pretty(actualValue));
 		}
 		return myself;
-	}
-
-	private static JsonNode expectedJson(String field, String expectedJson) {
-		try {
-			return Json.parse(expectedJson);
-		}
-		catch (Json.InvalidJsonException e) {
-			throw new IllegalArgumentException("The expected " + field + " is not JSON (" + e.getMessage() + "): " + expectedJson);
-		}
 	}
 
 	private RecordAssert hasJson(String field, String expectedJson) {
-		JsonNode expected = expectedJson(field, expectedJson);
-		JsonNode actualValue = record().get(field);
+		JsonNode expected = JsonValues.expected(field, expectedJson);
+		if (skipped()) {
+			return myself;
+		}
+		JsonNode actualValue = record.get(field);
 		if (!expected.equals(actualValue)) {
-			throw mismatch(field, Json.write(expected), actualValue == null ? "absent" : Json.write(actualValue));
+			fail(field, JsonValues.compact(expected), actualValue == null ? "absent" : JsonValues.compact(actualValue),
+					JsonValues.pretty(expected), actualValue == null ? null : JsonValues.pretty(actualValue));
 		}
 		return myself;
 	}
 
-	private RecordAssert has(String field, Object expected, Object actualValue) {
-		if (!Objects.equals(expected, actualValue)) {
-			throw mismatch(field, show(expected), show(actualValue));
+	private RecordAssert has(String field, Object expected, java.util.function.Supplier<Object> actualValue) {
+		if (skipped()) {
+			return myself;
+		}
+		Object value = actualValue.get();
+		if (!Objects.equals(expected, value)) {
+			fail(field, show(expected), show(value), expected, value);
 		}
 		return myself;
 	}
 
-	private AssertionError mismatch(String field, String expected, String actualValue) {
-		String requestId = text("requestContext", "requestId");
-		String where = queueName == null ? "" : " (from queue \"" + queueName + "\")";
-		String text = "\nExpecting the invocation record of request " + requestId + where + " to have " + field + "\n  "
-				+ expected + "\nbut it was\n  " + actualValue + "\n\nRecord:\n" + Json.writePretty(record())
-				+ (sandbox == null ? "" : "\n" + sandbox.timelineOf(requestId));
-		return failure("%s", text);
-	}
-
-	private JsonNode record() {
+	/** A record that a soft {@code receivesRecord()} did not find: its checks have nothing to check. */
+	private boolean skipped() {
+		if (actual == null && softly != null) {
+			return true;
+		}
 		isNotNull();
 		if (record == null) {
-			throw failure("%s", "\nExpecting an invocation record, but the message body is not one:\n  " + actual.body());
+			AssertionError error = failure("%nExpecting an invocation record, but the message body is not one:%n  %s",
+					QueueAssert.abbreviate(actual.body()));
+			report(error);
+			return true;
 		}
-		return record;
+		return false;
+	}
+
+	private void fail(String field, String expectedShown, String actualShown, Object expected, Object actualValue) {
+		String requestId = text("requestContext", "requestId");
+		String subject = "the invocation record of request " + requestId + (queueName == null ? "" : " (from queue \""
+				+ queueName + "\")");
+		String evidence = "Record:\n" + JsonValues.pretty(record) + Evidence.ofRequest(sandbox, requestId);
+		String message = shouldHaveValue(subject, field, expectedShown, actualShown, evidence).create();
+		AssertionError error = failureWithActualExpected(actualValue, expected, "%s", message);
+		if (sandbox != null) {
+			String function = functionOf(text("requestContext", "functionArn"));
+			if (function != null) {
+				try {
+					sandbox.function(function).lastError().ifPresent(error::initCause);
+				}
+				catch (IllegalArgumentException | IllegalStateException noSuchFunction) {
+					// a record of another sandbox's function: no cause to attach
+				}
+			}
+		}
+		report(error);
+	}
+
+	private void report(AssertionError error) {
+		if (softly != null) {
+			softly.collectAssertionError(error);
+			return;
+		}
+		throw error;
+	}
+
+	/** {@code arn:aws:lambda:r:a:function:name[:qualifier]} → name. */
+	private static String functionOf(String functionArn) {
+		if (functionArn == null) {
+			return null;
+		}
+		String[] parts = functionArn.split(":");
+		return parts.length >= 7 ? parts[6] : null;
 	}
 
 	private String text(String object, String field) {
-		JsonNode value = record().path(object).path(field);
+		JsonNode value = record.path(object).path(field);
 		return value.isMissingNode() || value.isNull() ? null : value.asText();
 	}
 

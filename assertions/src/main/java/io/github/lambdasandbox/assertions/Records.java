@@ -1,7 +1,7 @@
 package io.github.lambdasandbox.assertions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.lambdasandbox.internal.json.Json;
+import io.github.lambdasandbox.SqsMessage;
 
 /** Reading invocation records. */
 final class Records {
@@ -11,13 +11,12 @@ final class Records {
 
 	/** The record, or null if {@code body} is not an invocation record. */
 	static JsonNode parse(String body) {
-		try {
-			JsonNode node = Json.parse(body);
-			return node.isObject() && node.path("requestContext").has("condition") ? node : null;
-		}
-		catch (Json.InvalidJsonException e) {
-			return null;
-		}
+		JsonNode node = JsonValues.parseOrNull(body);
+		return node != null && node.isObject() && node.path("requestContext").has("condition") ? node : null;
+	}
+
+	static boolean isRecord(SqsMessage message) {
+		return parse(message.body()) != null;
 	}
 
 	static String condition(String body) {

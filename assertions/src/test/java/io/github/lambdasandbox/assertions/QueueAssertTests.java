@@ -57,7 +57,21 @@ class QueueAssertTests {
 				.withFunctionError("Unhandled")
 				.withFunctionArn("arn:aws:lambda:us-east-1:123456789012:function:lambda-s3:$LATEST");
 		assertThat(queue("S3-success")).receivesNoRecord();
-		then(queue("S3-failure").messages()).as("receivesRecord() consumed the record").isEmpty();
+		then(queue("S3-failure").messages()).as("the queue keeps what an assertion matched").hasSize(1);
+	}
+
+	@Test
+	void eachReceivesRecordMatchesAnotherRecord(Sandbox sandbox) {
+		String first = sandbox.invokeAsync("hello", "{\"n\": 1}").requestId();
+		String second = sandbox.invokeAsync("hello", "{\"n\": 2}").requestId();
+
+		assertThat(queue("S3-success")).receivesRecord().withRequestId(first);
+		assertThat(queue("S3-success")).receivesRecord().withRequestId(second);
+		Throwable third = catchThrowable(() -> assertThat(queue("S3-success")).receivesRecord());
+
+		then(third).hasMessageContaining("but it received none: the sandbox is idle and nothing more is scheduled.");
+		then(queue("S3-success").messages()).hasSize(2);
+		assertThat(queue("S3-success")).receivesNoRecord();
 	}
 
 	@Test
@@ -114,7 +128,7 @@ class QueueAssertTests {
 
 		then(Duration.ofNanos(System.nanoTime() - started)).as("no wait for the timeout").isLessThan(Duration.ofSeconds(4));
 		then(error).isInstanceOf(AssertionError.class).hasMessageContainingAll(
-				"Expecting queue \"S3-failure\" to receive an invocation record within 5s,",
+				"Expecting queue \"S3-failure\" to receive an invocation record,",
 				"but it received none: the sandbox is idle and nothing more is scheduled.",
 				"\"S3-success\": 1 message (record Success)",
 				"\"S3-failure\": 0 messages",

@@ -44,8 +44,9 @@ public final class LambdaSandboxExtension implements BeforeEachCallback, AfterEa
 			return;
 		}
 		try {
-			if (sandbox.hasActivity()) {
-				context.publishReportEntry("lambda-sandbox timeline", sandbox.timeline());
+			String timeline = sandbox.finalTimeline();
+			if (timeline != null) {
+				context.publishReportEntry("lambda-sandbox timeline", timeline);
 			}
 		}
 		finally {
@@ -59,6 +60,17 @@ public final class LambdaSandboxExtension implements BeforeEachCallback, AfterEa
 				}
 			}
 		}
+	}
+
+	/**
+	 * The sandbox of the {@code @LambdaSandbox} test running on the current thread, for static accessors such as
+	 * {@code LambdaSandboxAssertions.queue("…")}.
+	 *
+	 * @param accessor what the caller calls, for the message: {@code queue("S3-failure")}
+	 * @throws IllegalStateException if no sandbox test runs on this thread, saying what to do instead
+	 */
+	public static Sandbox currentSandbox(String accessor) {
+		return CurrentSandbox.get(accessor);
 	}
 
 	@Override
@@ -80,7 +92,7 @@ public final class LambdaSandboxExtension implements BeforeEachCallback, AfterEa
 		ExtensionContext.Store store = context.getStore(NAMESPACE);
 		SandboxEngine sandbox = store.get(SandboxEngine.class, SandboxEngine.class);
 		if (sandbox == null) {
-			sandbox = new SandboxEngine(configOf(context));
+			sandbox = new SandboxEngine(configOf(context), context.getUniqueId());
 			store.put(SandboxEngine.class, sandbox);
 		}
 		return sandbox;

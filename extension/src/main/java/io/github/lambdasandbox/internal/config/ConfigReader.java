@@ -75,7 +75,12 @@ public final class ConfigReader {
 		}
 
 		Instant startTime = startTime(sandbox == null ? "2025-01-01T00:00:00Z" : sandbox.startTime());
-		long seed = sandbox == null ? 0 : sandbox.seed();
+		long seed = sandbox == null ? LambdaSandbox.SEED_FROM_TEST : sandbox.seed();
+		int accountConcurrency = sandbox == null ? 1000 : sandbox.accountConcurrency();
+		if (accountConcurrency < 1) {
+			throw fail("@LambdaSandbox on " + declaredOn + ": accountConcurrency = " + accountConcurrency
+					+ " must be 1 or more (the account's ConcurrentExecutions; AWS's default is 1000).");
+		}
 
 		Set<String> functionNames = new LinkedHashSet<>();
 		for (LambdaFunction f : functionAnnotations) {
@@ -111,6 +116,7 @@ public final class ConfigReader {
 		for (LambdaFunction f : functionAnnotations) {
 			functions.add(function(f, functionNames, queues, buckets));
 		}
+		checkReservations(functions, accountConcurrency);
 
 		Map<String, TargetRef> notifications = new LinkedHashMap<>();
 		for (Bucket b : bucketAnnotations) {
@@ -131,7 +137,8 @@ public final class ConfigReader {
 				notifications.put(b.name(), target);
 			}
 		}
-		return new SandboxConfig(declaredOn, startTime, seed, functions, List.copyOf(queues), List.copyOf(topics),
+		return new SandboxConfig(declaredOn, startTime, seed, accountConcurrency, functions, List.copyOf(queues),
+				List.copyOf(topics),
 				List.copyOf(eventBuses), List.copyOf(buckets), notifications);
 	}
 
@@ -160,6 +167,31 @@ public final class ConfigReader {
 		}
 		return new FunctionConfig(f.name(), f.handler(), f.maximumRetryAttempts(), f.maximumEventAgeInSeconds(),
 				f.timeout(), f.memorySize(), onSuccess, onFailure, dlq, f.reservedConcurrency());
+	}
+
+	/**
+	 * AWS keeps at least 100 of the account's concurrency unreserved (all of it on an account with a smaller
+	 * limit): PutFunctionConcurrency refuses a reservation that would leave less.
+	 */
+	private void checkReservations(List<FunctionConfig> functions, int accountConcurrency) {
+		int minimumUnreserved = Math.min(100, accountConcurrency);
+		long reserved = 0;
+		for (FunctionConfig function : functions) {
+			if (function.reservedConcurrency() > 0) {
+				reserved += function.reservedConcurrency();
+				if (reserved > accountConcurrency - minimumUnreserved) {
+					throw fail("@LambdaFunction(name = \"" + function.name() + "\") on " + declaredOn + ": reservedConcurrency = "
+							+ function.reservedConcurrency() + " is refused, as AWS refuses it: \"Specified "
+							+ "ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its "
+							+ "minimum value of [" + minimumUnreserved + "].\" The account's concurrency is " + accountConcurrency
+							+ " (@LambdaSandbox(accountConcurrency)), of which " + minimumUnreserved + " must stay unreserved"
+							+ (reserved > function.reservedConcurrency() ? " and " + (reserved - function.reservedConcurrency())
+									+ " is reserved by other functions" : "") + ": reserve at most "
+							+ Math.max(0, accountConcurrency - minimumUnreserved - (reserved - function.reservedConcurrency()))
+							+ ", or raise accountConcurrency.");
+				}
+			}
+		}
 	}
 
 	private TargetRef destination(String where, String attribute, String value, String self, Set<String> functionNames,

@@ -8,9 +8,12 @@ import java.util.Map;
  * A validated sandbox declaration: what {@code @LambdaSandbox}, {@code @LambdaFunction}, {@code @Queue}
  * and {@code @Bucket} say, with the queues and buckets that destinations name added.
  *
+ * @param seed the seed of ids, or {@link io.github.lambdasandbox.LambdaSandbox#SEED_FROM_TEST} to derive it from the test
+ * @param accountConcurrency the account's concurrency limit
  * @param bucketNotifications bucket name to where its ObjectCreated notifications go (absent: nowhere)
  */
-public record SandboxConfig(String declaredOn, Instant startTime, long seed, List<FunctionConfig> functions,
+public record SandboxConfig(String declaredOn, Instant startTime, long seed, int accountConcurrency,
+		List<FunctionConfig> functions,
 		List<String> queues, List<String> topics, List<String> eventBuses, List<String> buckets,
 		Map<String, TargetRef> bucketNotifications) {
 

@@ -1,23 +1,22 @@
 package io.github.lambdasandbox.internal.engine;
 
-import java.time.Instant;
+/**
+ * One event in Lambda's queue of asynchronous invocations, with what happened to it so far. It is its own
+ * scheduled task: each time it comes up, the next attempt (or throttle, or expiry) happens.
+ */
+final class AsyncEvent extends EventQueue.Task {
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-/** One event in the asynchronous invocation queue, with what happened to it so far. */
-final class AsyncEvent {
+	final AsyncInvoker invoker;
 
 	final String requestId;
 
 	final FunctionRuntime function;
 
-	/** The event exactly as sent: the body of a dead-letter message. */
+	/** The event exactly as sent: the body of a dead-letter message, the {@code requestPayload} of a record. */
 	final String payload;
 
-	/** The event as JSON: the {@code requestPayload} of a record. */
-	final JsonNode payloadJson;
-
-	final Instant enqueuedAt;
+	/** When Lambda accepted it, in ns since the sandbox started. */
+	final long acceptedAt;
 
 	/** Retries used up by function errors (0..MaximumRetryAttempts). */
 	int retries;
@@ -28,18 +27,29 @@ final class AsyncEvent {
 	/** Throttles in a row: the exponent of the next throttle back-off. */
 	int throttles;
 
-	/** The last attempt; null while none ran. */
-	FunctionRuntime.Attempt last;
+	/** The last attempt's result; null while none ran. */
+	AttemptResult last;
 
-	AsyncEvent(String requestId, FunctionRuntime function, String payload, JsonNode payloadJson, Instant enqueuedAt) {
+	AsyncEvent(AsyncInvoker invoker, String requestId, FunctionRuntime function, String payload, long acceptedAt) {
+		this.invoker = invoker;
 		this.requestId = requestId;
 		this.function = function;
 		this.payload = payload;
-		this.payloadJson = payloadJson;
-		this.enqueuedAt = enqueuedAt;
+		this.acceptedAt = acceptedAt;
 	}
 
-	Instant expiresAt() {
-		return enqueuedAt.plusSeconds(function.config().maximumEventAgeInSeconds());
+	long expiresAt() {
+		return acceptedAt + function.config().maximumEventAgeInSeconds() * 1_000_000_000L;
+	}
+
+	@Override
+	String label() {
+		return (attempts == 0 && throttles == 0 ? "attempt 1" : retries > 0 && throttles == 0 ? "retry " + retries
+				: "attempt after a throttle") + " of request " + requestId;
+	}
+
+	@Override
+	void run() {
+		invoker.attempt(this);
 	}
 }

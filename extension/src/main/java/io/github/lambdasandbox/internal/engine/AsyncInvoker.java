@@ -1,17 +1,16 @@
 package io.github.lambdasandbox.internal.engine;
 
 import java.time.Duration;
-import java.time.Instant;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.lambdasandbox.Condition;
-import io.github.lambdasandbox.internal.services.Metrics;
+import io.github.lambdasandbox.JournalEntry;
 
 /**
- * The internal queue of asynchronous invocations and AWS's retry policy: an attempt at once; after a
- * function error a retry 1 minute later, then 2 minutes later (up to {@code MaximumRetryAttempts});
- * after a throttle a retry 1, 2, 4 … up to 300 seconds later that does not use up a retry; never a wait
- * that would carry the event past {@code MaximumEventAgeInSeconds}.
+ * Lambda's internal queue of asynchronous invocations and its retry policy: an attempt at once; after a function
+ * error (or timeout) a retry 1 minute after the attempt ended, then 2 minutes after the next one ended (up to
+ * {@code MaximumRetryAttempts}); after a throttle another try 1, 2, 4 … up to 300 seconds later that does not use
+ * up a retry, until the event is too old; never a retry that would come at or after
+ * {@code MaximumEventAgeInSeconds}. Engine only.
  */
 final class AsyncInvoker {
 
@@ -19,102 +18,96 @@ final class AsyncInvoker {
 
 	private static final long MAX_THROTTLE_DELAY_SECONDS = 300;
 
-	private final Scheduler scheduler;
+	private final SandboxEngine engine;
 
-	private final Ids ids;
-
-	private final Metrics metrics;
-
-	private final Timeline timeline;
-
-	private Router router;
-
-	AsyncInvoker(Scheduler scheduler, Ids ids, Metrics metrics, Timeline timeline) {
-		this.scheduler = scheduler;
-		this.ids = ids;
-		this.metrics = metrics;
-		this.timeline = timeline;
-	}
-
-	void router(Router router) {
-		this.router = router;
+	AsyncInvoker(SandboxEngine engine) {
+		this.engine = engine;
 	}
 
 	/**
 	 * Queues an event and returns its request id (what {@code Invoke} answers with 202).
 	 *
 	 * @param origin who sent it, for the timeline: "invokeAsync", "s3:images", …
-	 * @param cause what the request id derives from when the engine itself sends the event
 	 */
-	String accept(FunctionRuntime function, String payload, JsonNode payloadJson, String origin, String cause) {
-		String requestId = ids.uuid(cause);
-		Instant now = scheduler.now();
-		AsyncEvent event = new AsyncEvent(requestId, function, payload, payloadJson, now);
-		metrics.increment(function.name(), Metrics.ASYNC_EVENTS_RECEIVED);
-		timeline.begin(requestId, function.name(), now, "accepted (202) from " + origin + ", async queue");
-		scheduler.schedule(Duration.ZERO, "attempt 1 of request " + requestId, () -> attempt(event));
+	String accept(FunctionRuntime function, String payload, String origin) {
+		String requestId = engine.ids.uuid();
+		JournalStore journal = engine.journal;
+		journal.append(new JournalEntry.Accepted(journal.next(), engine.executive.instant(), requestId, function.name(),
+				JournalEntry.InvocationType.EVENT, origin));
+		AsyncEvent event = new AsyncEvent(this, requestId, function, payload, engine.executive.nanos());
+		engine.executive.scheduleNow(event);
 		return requestId;
 	}
 
-	private void attempt(AsyncEvent event) {
-		Instant now = scheduler.now();
+	void attempt(AsyncEvent event) {
+		Executive executive = engine.executive;
+		long now = executive.nanos();
 		FunctionRuntime function = event.function;
-		if (function.throttled()) {
+		if (now >= event.expiresAt()) {
+			expired(event, null);
+			return;
+		}
+		String throttled = function.throttle(event.requestId);
+		if (throttled != null) {
 			if (function.config().reservedConcurrency() == 0) {
-				timeline.add(event.requestId, now, "throttled: reserved concurrency is 0, no attempt");
-				router.failed(event, Condition.ZERO_RESERVED_CONCURRENCY);
+				// AWS sends such events straight to failure handling, without retries
+				fail(event, Condition.ZERO_RESERVED_CONCURRENCY);
 				return;
 			}
-			Duration delay = Duration.ofSeconds(Math.min(1L << Math.min(event.throttles, 30), MAX_THROTTLE_DELAY_SECONDS));
+			long delay = Duration.ofSeconds(Math.min(1L << Math.min(event.throttles, 30), MAX_THROTTLE_DELAY_SECONDS))
+					.toNanos();
 			event.throttles++;
-			if (!now.plus(delay).isBefore(event.expiresAt())) {
-				timeline.add(event.requestId, now, "throttled (429); a retry in " + seconds(delay) + " would pass "
-						+ "the maximum event age of " + function.config().maximumEventAgeInSeconds() + "s");
-				router.failed(event, Condition.EVENT_AGE_EXCEEDED);
-				return;
-			}
-			timeline.add(event.requestId, now, "throttled (429), back to the queue: retry in " + seconds(delay)
-					+ " (does not use up a retry)");
-			scheduler.schedule(delay, "retry of throttled request " + event.requestId, () -> attempt(event));
+			// back to the queue; Lambda keeps trying until the event is too old, the last time when it is
+			long next = Math.min(now + delay, event.expiresAt());
+			JournalStore journal = engine.journal;
+			journal.append(new JournalEntry.RetryScheduled(journal.next(), executive.instant(), event.requestId,
+					function.name(), 0, Duration.ofNanos(next - now), true));
+			executive.scheduleAt(next, event, false);
 			return;
 		}
-		metrics.add(function.name(), Metrics.ASYNC_EVENT_AGE, Duration.between(event.enqueuedAt, now).toMillis());
-		FunctionRuntime.Attempt attempt = function.invoke(event.requestId, event.payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-		event.attempts++;
 		event.throttles = 0;
-		event.last = attempt;
-		if (attempt.success()) {
-			timeline.add(event.requestId, now, "attempt " + event.attempts + " → success, 200");
-			router.succeeded(event);
+		event.attempts++;
+		Environment environment = function.acquire();
+		AttemptRun run = new AttemptRun(executive, function, environment, event.requestId, event.attempts, event.payload,
+				result -> ended(event, result));
+		function.start(run);
+	}
+
+	/** After an attempt, at the virtual instant it ended. */
+	private void ended(AsyncEvent event, AttemptResult result) {
+		event.last = result;
+		if (result.success()) {
+			engine.router.succeeded(event);
 			return;
 		}
-		timeline.add(event.requestId, now, "attempt " + event.attempts + " → function error: " + attempt.errorType()
-				+ (attempt.errorMessage() == null ? "" : ": " + firstLine(attempt.errorMessage())));
-		int maximumRetries = function.config().maximumRetryAttempts();
+		int maximumRetries = event.function.config().maximumRetryAttempts();
 		if (event.retries == maximumRetries) {
-			timeline.add(event.requestId, now, "retries exhausted (maximumRetryAttempts = " + maximumRetries + ")");
-			router.failed(event, Condition.RETRIES_EXHAUSTED);
+			fail(event, Condition.RETRIES_EXHAUSTED);
 			return;
 		}
 		Duration delay = RETRY_DELAYS[event.retries];
 		// AWS does not wait for a retry that would land at or past the maximum age
-		if (!now.plus(delay).isBefore(event.expiresAt())) {
-			timeline.add(event.requestId, now, "a retry in " + seconds(delay) + " would pass the maximum event age of "
-					+ function.config().maximumEventAgeInSeconds() + "s");
-			router.failed(event, Condition.EVENT_AGE_EXCEEDED);
+		if (engine.executive.nanos() + delay.toNanos() >= event.expiresAt()) {
+			expired(event, delay);
 			return;
 		}
 		event.retries++;
-		timeline.add(event.requestId, now, "retry " + event.retries + " in " + seconds(delay));
-		scheduler.schedule(delay, "retry " + event.retries + " of request " + event.requestId, () -> attempt(event));
+		JournalStore journal = engine.journal;
+		journal.append(new JournalEntry.RetryScheduled(journal.next(), engine.executive.instant(), event.requestId,
+				event.function.name(), event.retries, delay, false));
+		engine.executive.schedule(delay, event);
 	}
 
-	private static String seconds(Duration delay) {
-		return delay.toSeconds() + "s";
+	private void expired(AsyncEvent event, Duration wouldRetryIn) {
+		JournalStore journal = engine.journal;
+		Duration maximumAge = Duration.ofSeconds(event.function.config().maximumEventAgeInSeconds());
+		journal.append(new JournalEntry.EventAgeExceeded(journal.next(), engine.executive.instant(), event.requestId,
+				event.function.name(), Duration.ofNanos(engine.executive.nanos() - event.acceptedAt), maximumAge,
+				wouldRetryIn));
+		fail(event, Condition.EVENT_AGE_EXCEEDED);
 	}
 
-	static String firstLine(String text) {
-		int newline = text.indexOf('\n');
-		return newline < 0 ? text : text.substring(0, newline) + " …";
+	private void fail(AsyncEvent event, Condition condition) {
+		engine.router.failed(event, condition);
 	}
 }

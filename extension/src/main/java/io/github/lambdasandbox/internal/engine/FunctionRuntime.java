@@ -1,94 +1,77 @@
 package io.github.lambdasandbox.internal.engine;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.lang.reflect.InvocationTargetException;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.ArrayDeque;
 import java.util.Locale;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.lambdasandbox.JournalEntry;
+import io.github.lambdasandbox.JournalEntry.Outcome;
 import io.github.lambdasandbox.internal.config.FunctionConfig;
 import io.github.lambdasandbox.internal.json.Arns;
 import io.github.lambdasandbox.internal.json.ErrorPayloads;
 import io.github.lambdasandbox.internal.json.Json;
-import io.github.lambdasandbox.internal.services.Logs;
-import io.github.lambdasandbox.internal.services.Metrics;
 
 /**
- * The execution environments of one function: a cold start creates one (the handler is constructed),
- * later invocations reuse it, a timeout discards it. Each invocation runs the real handler on a real
- * thread, under the function's timeout in real time.
+ * The execution environments of one function and the attempts that run on them. A cold start creates an
+ * environment (the handler is constructed); an environment that ends an attempt well serves the next one (the
+ * most recently used first); one that timed out or failed to start is discarded. Busy environments count
+ * against the function's reserved concurrency, or against the account's unreserved concurrency.
  */
 final class FunctionRuntime {
-
-	/** The outcome of one invocation of the handler. */
-	record Attempt(boolean success, String payload, String errorType, String errorMessage, Throwable error) {
-
-		String functionError() {
-			return success ? null : "Unhandled";
-		}
-	}
 
 	private static final DateTimeFormatter STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
 	private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
 			.withZone(ZoneOffset.UTC);
 
-	private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
+	/** AWS's reasons for a 429. */
+	static final String RESERVED_LIMIT = "ReservedFunctionConcurrentInvocationLimitExceeded";
 
-	/** A handler instance and the log stream it writes to. */
-	private record Environment(Object handler, String logStream) {
+	static final String ACCOUNT_LIMIT = "ConcurrentInvocationLimitExceeded";
+
+	/** The account's concurrency, shared by the functions without a reservation. */
+	static final class Account {
+
+		final int limit;
+
+		final int reserved;
+
+		int unreservedBusy;
+
+		Account(int limit, int reserved) {
+			this.limit = limit;
+			this.reserved = reserved;
+		}
+
+		int unreservedLimit() {
+			return limit - reserved;
+		}
 	}
 
 	private final FunctionConfig config;
 
 	private final HandlerAdapter adapter;
 
-	private final Scheduler scheduler;
+	private final SandboxEngine engine;
 
-	private final Ids ids;
+	private final Account account;
 
-	private final Logs logs;
+	private final ArrayDeque<Environment> idle = new ArrayDeque<>();
 
-	private final Metrics metrics;
+	private int busy;
 
-	/** Starts the thread of each new execution environment. */
-	private final ThreadFactory threads;
+	private int simulatedThrottles;
 
-	/** The thread of the current environment: one thread per environment, as one process per sandbox in AWS. */
-	private ExecutorService environmentThread;
+	private Throwable lastError;
 
-	private final AtomicInteger throttlesLeft = new AtomicInteger();
-
-	private final List<Thread> abandoned = new ArrayList<>();
-
-	private Environment environment;
-
-	private int environments;
-
-	FunctionRuntime(FunctionConfig config, Scheduler scheduler, Ids ids, Logs logs, Metrics metrics,
-			ThreadFactory threads) {
+	FunctionRuntime(FunctionConfig config, SandboxEngine engine, Account account) {
 		this.config = config;
 		this.adapter = HandlerAdapter.of(config.handler());
-		this.scheduler = scheduler;
-		this.ids = ids;
-		this.logs = logs;
-		this.metrics = metrics;
-		this.threads = threads;
+		this.engine = engine;
+		this.account = account;
 	}
 
 	FunctionConfig config() {
@@ -99,165 +82,177 @@ final class FunctionRuntime {
 		return config.name();
 	}
 
-	private final AtomicInteger invokeNumbers = new AtomicInteger();
+	String resource() {
+		return "lambda:" + config.name();
+	}
 
-	/** Numbers synchronous invocations, from which their request ids derive when the engine makes them. */
-	int nextInvokeNumber() {
-		return invokeNumbers.incrementAndGet();
+	Throwable lastError() {
+		return lastError;
 	}
 
 	void simulateThrottles(int attempts) {
 		if (attempts < 0) {
 			throw new IllegalArgumentException("simulateThrottles(" + attempts + "): the number of attempts must be 0 or more.");
 		}
-		throttlesLeft.set(attempts);
+		simulatedThrottles = attempts;
 	}
 
-	/** Whether this attempt is throttled (reserved concurrency 0 or a simulated throttle); counts it. */
-	boolean throttled() {
-		if (config.reservedConcurrency() == 0 || throttlesLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-			metrics.increment(name(), Metrics.THROTTLES);
-			return true;
-		}
-		return false;
+	/** Environments running an attempt (or waiting in one). */
+	int busy() {
+		return busy;
 	}
 
-	/** Runs the handler once, on the engine's behalf. */
-	synchronized Attempt invoke(String requestId, byte[] payload) {
-		metrics.increment(name(), Metrics.INVOCATIONS);
-		logs.append(name(), "START RequestId: " + requestId + " Version: $LATEST");
-		boolean cold = environment == null;
-		long timeoutMillis = TimeUnit.SECONDS.toMillis(config.timeoutSeconds());
-		long started = System.nanoTime();
-		long[] initNanos = { 0 };
-		AtomicReference<Thread> runner = new AtomicReference<>();
-		AtomicReference<Environment> used = new AtomicReference<>(environment);
-		if (environmentThread == null) {
-			environmentThread = Executors.newSingleThreadExecutor(threads);
+	/**
+	 * Why an invocation now would be throttled (AWS's reason), or null if an environment is free; a throttle is
+	 * journaled. Engine only.
+	 */
+	String throttle(String requestId) {
+		String reason = null;
+		if (config.reservedConcurrency() == 0) {
+			reason = RESERVED_LIMIT;
 		}
-		ExecutorService thread = environmentThread;
-		Future<byte[]> future = thread.submit(() -> {
-			runner.set(Thread.currentThread());
-			scheduler.adopt();
-			Environment env = used.get();
-			if (env == null) {
-				long initStart = System.nanoTime();
+		else if (simulatedThrottles > 0) {
+			simulatedThrottles--;
+			reason = config.reservedConcurrency() > 0 ? RESERVED_LIMIT : ACCOUNT_LIMIT;
+		}
+		else if (config.reservedConcurrency() > 0 && busy >= config.reservedConcurrency()) {
+			reason = RESERVED_LIMIT;
+		}
+		else if (config.reservedConcurrency() < 0 && account.unreservedBusy >= account.unreservedLimit()) {
+			reason = ACCOUNT_LIMIT;
+		}
+		if (reason != null) {
+			JournalStore journal = engine.journal;
+			journal.append(new JournalEntry.Throttled(journal.next(), engine.executive.instant(), requestId, name(), reason));
+		}
+		return reason;
+	}
+
+	/** Takes a warm environment, or creates one (its cold start happens in the attempt). Engine only. */
+	Environment acquire() {
+		busy++;
+		if (config.reservedConcurrency() < 0) {
+			account.unreservedBusy++;
+		}
+		Environment environment = idle.pollFirst();
+		if (environment == null) {
+			environment = new Environment(STREAM_DATE.format(engine.executive.instant()) + "/[$LATEST]" + engine.ids.hex(32));
+		}
+		return environment;
+	}
+
+	private void release(Environment environment, boolean keep) {
+		busy--;
+		if (config.reservedConcurrency() < 0) {
+			account.unreservedBusy--;
+		}
+		if (keep) {
+			idle.addFirst(environment);
+		}
+	}
+
+	/**
+	 * Runs an attempt on the current worker: the cold start if the environment has none, then the handler. When
+	 * it ends, {@link AttemptRun#complete} reports to whoever started it; a handler that waits ends later, on
+	 * another turn. Engine only.
+	 */
+	void start(AttemptRun run) {
+		Environment environment = run.environment;
+		run.coldStart = environment.handler == null;
+		JournalStore journal = engine.journal;
+		journal.append(new JournalEntry.AttemptStarted(journal.next(), engine.executive.instant(), run.requestId, name(),
+				run.attempt, environment.logStream, run.coldStart));
+		AttemptResult result;
+		try {
+			if (environment.handler == null) {
+				long started = System.nanoTime();
 				try {
-					env = new Environment(adapter.newInstance(),
-							STREAM_DATE.format(scheduler.now()) + "/[$LATEST]" + ids.hex("environment of " + name() + " #" + (++environments), 32).toLowerCase(Locale.ROOT));
-				}
-				catch (java.lang.reflect.InvocationTargetException e) {
-					throw e.getCause() instanceof Exception cause ? cause : e;
+					environment.handler = engine.executive.userCode(run, adapter::newInstance);
+					environment.maxMemoryUsed = memoryUsed();
 				}
 				finally {
-					initNanos[0] = System.nanoTime() - initStart;
+					run.initNanos = System.nanoTime() - started;
 				}
-				used.set(env);
 			}
-			long deadline = System.currentTimeMillis() + timeoutMillis;
-			LambdaContext context = new LambdaContext(requestId, name(), Arns.function(name()), env.logStream(),
-					config.memorySize(), deadline, line -> logs.append(name(), stripNewline(line)));
-			HandlerOutput.capture(line -> logs.append(name(), line));
-			try {
-				return adapter.handle(env.handler(), payload, context);
+			Object handler = environment.handler;
+			LambdaContext context = new LambdaContext(run, Arns.function(name()), config.memorySize());
+			String response = engine.executive.userCode(run, () -> adapter.handle(handler, run.payload, context));
+			result = AttemptResult.success(response, !adapter.isStream() || Json.isJson(response));
+		}
+		catch (Executive.Abandoned gone) {
+			throw gone;
+		}
+		catch (InvocationTargetException e) {
+			// the constructor threw: the environment never started
+			result = failure(e.getCause() == null ? e : e.getCause());
+		}
+		catch (HandlerAdapter.InputException e) {
+			result = inputFailure(e);
+		}
+		catch (Throwable e) {
+			result = failure(e);
+		}
+		run.complete(result);
+	}
+
+	/** Records the end of an attempt and frees (or discards) its environment. Engine only. */
+	void ended(AttemptRun run, AttemptResult result) {
+		JournalStore journal = engine.journal;
+		if (!result.success()) {
+			if (result.error() != null) {
+				lastError = result.error();
 			}
-			finally {
-				HandlerOutput.release();
+			if (result.outcome() == Outcome.TIMEOUT) {
+				log(run, LOG_TIME.format(engine.executive.instant()) + " " + run.requestId + " " + timeoutText());
 			}
-		});
-		Attempt attempt;
-		String status = "";
-		try {
-			byte[] result = future.get(timeoutMillis, TimeUnit.MILLISECONDS);
-			environment = used.get();
-			attempt = new Attempt(true, new String(result, StandardCharsets.UTF_8), null, null, null);
-		}
-		catch (TimeoutException | CancellationException e) {
-			future.cancel(true);
-			// AWS discards the environment after a timeout: the next invocation starts cold, on a new thread
-			discardEnvironment();
-			Thread runaway = runner.get();
-			if (runaway != null) {
-				abandoned.add(runaway);
+			else {
+				String logged = ErrorPayloads.logLine(result.payload());
+				if (logged != null) {
+					log(run, logged);
+				}
 			}
-			String timedOut = "Task timed out after " + String.format(Locale.ROOT, "%.2f", (double) config.timeoutSeconds())
-					+ " seconds";
-			String message = "RequestId: " + requestId + " Error: " + timedOut;
-			logs.append(name(), LOG_TIME.format(scheduler.now()) + " " + requestId + " " + timedOut);
-			status = "\tStatus: timeout";
-			ObjectNode error = ErrorPayloads.of("Sandbox.Timedout", message);
-			attempt = new Attempt(false, Json.write(error), "Sandbox.Timedout", message, null);
 		}
-		catch (ExecutionException e) {
-			environment = used.get();
-			if (environment == null) { // the constructor failed: the next invocation starts cold again
-				discardEnvironment();
-			}
-			attempt = failure(e.getCause());
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			future.cancel(true);
-			discardEnvironment();
-			attempt = failure(e);
-		}
-		if (!attempt.success()) {
-			metrics.increment(name(), Metrics.ERRORS);
-		}
-		double duration = (System.nanoTime() - started - initNanos[0]) / 1_000_000.0;
-		logs.append(name(), "END RequestId: " + requestId);
-		logs.append(name(), "REPORT RequestId: " + requestId + "\tDuration: " + String.format(Locale.ROOT, "%.2f", duration)
-				+ " ms\tBilled Duration: " + (long) Math.ceil(duration) + " ms\tMemory Size: " + config.memorySize()
-				+ " MB\tMax Memory Used: " + memoryUsed() + " MB"
-				+ (cold ? "\tInit Duration: " + String.format(Locale.ROOT, "%.2f", initNanos[0] / 1_000_000.0) + " ms" : "")
-				+ status + "\t");
-		return attempt;
+		Duration init = run.coldStart ? Duration.ofNanos(run.initNanos) : null;
+		journal.append(new JournalEntry.AttemptEnded(journal.next(), engine.executive.instant(), run.requestId, name(),
+				run.attempt, result.outcome(), result.errorType(), result.errorMessage(), Duration.ofNanos(run.virtualElapsed()),
+				Duration.ofNanos(run.runningNanos()), init, config.memorySize(),
+				Math.max(1, Math.min(config.memorySize(), run.environment.maxMemoryUsed))));
+		// AWS discards an environment after a timeout, and one whose cold start failed
+		boolean keep = result.outcome() != Outcome.TIMEOUT && run.environment.handler != null && !run.abandoned;
+		release(run.environment, keep);
 	}
 
-	private Attempt failure(Throwable error) {
-		if (error instanceof HandlerAdapter.InputException input) {
-			// what the runtime's PojoHandlerAsStreamHandler writes: its own RuntimeException, no frames, the cause
-			ObjectNode payload = Json.object();
-			payload.put("errorMessage", "An error occurred during JSON parsing");
-			payload.put("errorType", "java.lang.RuntimeException");
-			payload.putArray("stackTrace");
-			payload.set("cause", ErrorPayloads.of(input.getCause()));
-			return new Attempt(false, Json.write(payload), "java.lang.RuntimeException",
-					"An error occurred during JSON parsing", input.getCause());
-		}
-		ObjectNode payload = ErrorPayloads.of(error);
-		// the runtime logs what it reports: "<message>: <class>", then the stack trace
-		StringBuilder logged = new StringBuilder(payload.path("errorMessage").asText()).append(": ")
-				.append(error.getClass().getName());
-		payload.path("stackTrace").forEach(frame -> logged.append("\n\tat ").append(frame.asText()));
-		logs.append(name(), logged.toString());
-		return new Attempt(false, Json.write(payload), error.getClass().getName(), error.getMessage(), error);
+	/** A line of the function's log, for the attempt's request. */
+	void log(AttemptRun run, String line) {
+		JournalStore journal = engine.journal;
+		journal.append(new JournalEntry.LogLine(journal.next(), engine.executive.instant(), run.requestId, name(), line));
 	}
 
-	private long memoryUsed() {
-		long used = MEMORY.getHeapMemoryUsage().getUsed() / (1024 * 1024);
-		return Math.max(1, Math.min(config.memorySize(), used));
+	AttemptResult timeoutResult(AttemptRun run) {
+		String message = "RequestId: " + run.requestId + " Error: " + timeoutText();
+		return AttemptResult.failure(Outcome.TIMEOUT, ErrorPayloads.write(ErrorPayloads.of("Sandbox.Timedout", message)),
+				"Sandbox.Timedout", message, null);
 	}
 
-	private static String stripNewline(String line) {
-		return line.endsWith("\n") ? line.substring(0, line.length() - 1) : line;
+	private String timeoutText() {
+		return "Task timed out after " + String.format(Locale.ROOT, "%.2f", (double) config.timeoutSeconds()) + " seconds";
 	}
 
-	private void discardEnvironment() {
-		environment = null;
-		if (environmentThread != null) {
-			environmentThread.shutdownNow();
-			environmentThread = null;
-		}
+	private static AttemptResult failure(Throwable error) {
+		ErrorPayloads.Described described = ErrorPayloads.describe(error);
+		return AttemptResult.failure(Outcome.FUNCTION_ERROR, described.payload(), described.errorType(),
+				described.errorMessage(), error);
 	}
 
-	/** Ends the environment's thread (the sandbox closes). */
-	synchronized void close() {
-		discardEnvironment();
+	/** What the runtime's PojoHandlerAsStreamHandler writes: its own RuntimeException, no frames, the cause. */
+	private static AttemptResult inputFailure(HandlerAdapter.InputException input) {
+		String message = "An error occurred during JSON parsing";
+		return AttemptResult.failure(Outcome.FUNCTION_ERROR, ErrorPayloads.parseError(message, input.getCause()),
+				"java.lang.RuntimeException", message, input.getCause());
 	}
 
-	/** Handler threads that ignored the interrupt after a timeout and still run. */
-	synchronized List<Thread> runaways() {
-		return abandoned.stream().filter(Thread::isAlive).toList();
+	private static int memoryUsed() {
+		Runtime runtime = Runtime.getRuntime();
+		return (int) ((runtime.totalMemory() - runtime.freeMemory()) / (1024 * 1024));
 	}
 }

@@ -53,22 +53,28 @@ final class HandlerAdapter {
 		return new HandlerAdapter(handlerClass, serializer(types[0]), types[1]);
 	}
 
+	/** Whether the handler is a {@code RequestStreamHandler}: its answer is whatever it writes. */
+	boolean isStream() {
+		return input == null;
+	}
+
 	Object newInstance() throws ReflectiveOperationException {
 		Constructor<?> constructor = handlerClass.getDeclaredConstructor();
 		constructor.setAccessible(true);
 		return constructor.newInstance();
 	}
 
+	/** Calls the handler with the event (JSON) and returns what it answers, as the runtime writes it. */
 	@SuppressWarnings("unchecked")
-	byte[] handle(Object handler, byte[] payload, Context context) throws Exception {
+	String handle(Object handler, String payload, Context context) throws Exception {
 		if (handler instanceof RequestStreamHandler stream) {
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			stream.handleRequest(new ByteArrayInputStream(payload), out, context);
-			return out.toByteArray();
+			stream.handleRequest(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), out, context);
+			return out.toString(StandardCharsets.UTF_8);
 		}
 		Object event;
 		try {
-			event = input.fromJson(new String(payload, StandardCharsets.UTF_8));
+			event = input.fromJson(payload);
 		}
 		catch (RuntimeException e) {
 			throw new InputException(e);
@@ -77,13 +83,13 @@ final class HandlerAdapter {
 		return write(result);
 	}
 
-	private byte[] write(Object result) {
+	private String write(Object result) {
 		if (result == null) {
-			return "null".getBytes(StandardCharsets.UTF_8);
+			return "null";
 		}
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		(output != null ? output : serializer(result.getClass())).toJson(result, out);
-		return out.toByteArray();
+		return out.toString(StandardCharsets.UTF_8);
 	}
 
 	@SuppressWarnings("unchecked")

@@ -10,32 +10,23 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 /** The {@code Context} a handler receives. */
 final class LambdaContext implements Context {
 
-	private final String requestId;
-
-	private final String functionName;
+	private final AttemptRun run;
 
 	private final String invokedArn;
 
-	private final String logStreamName;
-
 	private final int memoryLimit;
-
-	private final long deadlineMillis;
 
 	private final LambdaLogger logger;
 
-	LambdaContext(String requestId, String functionName, String invokedArn, String logStreamName, int memoryLimit,
-			long deadlineMillis, java.util.function.Consumer<String> log) {
-		this.requestId = requestId;
-		this.functionName = functionName;
+	LambdaContext(AttemptRun run, String invokedArn, int memoryLimit) {
+		this.run = run;
 		this.invokedArn = invokedArn;
-		this.logStreamName = logStreamName;
 		this.memoryLimit = memoryLimit;
-		this.deadlineMillis = deadlineMillis;
 		this.logger = new LambdaLogger() {
 			@Override
 			public void log(String message) {
-				log.accept(message == null ? "null" : message);
+				String line = message == null ? "null" : message;
+				run.log(line.endsWith("\n") ? line.substring(0, line.length() - 1) : line);
 			}
 
 			@Override
@@ -47,22 +38,22 @@ final class LambdaContext implements Context {
 
 	@Override
 	public String getAwsRequestId() {
-		return requestId;
+		return run.requestId;
 	}
 
 	@Override
 	public String getLogGroupName() {
-		return "/aws/lambda/" + functionName;
+		return "/aws/lambda/" + run.function.name();
 	}
 
 	@Override
 	public String getLogStreamName() {
-		return logStreamName;
+		return run.environment.logStream;
 	}
 
 	@Override
 	public String getFunctionName() {
-		return functionName;
+		return run.function.name();
 	}
 
 	@Override
@@ -85,9 +76,10 @@ final class LambdaContext implements Context {
 		return null;
 	}
 
+	/** The function's timeout less the virtual time the attempt waited and the real time its code ran. */
 	@Override
 	public int getRemainingTimeInMillis() {
-		return (int) Math.max(0, deadlineMillis - System.currentTimeMillis());
+		return run.remainingMillis();
 	}
 
 	@Override

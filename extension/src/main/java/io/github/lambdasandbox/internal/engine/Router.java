@@ -1,39 +1,26 @@
 package io.github.lambdasandbox.internal.engine;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lambdasandbox.Condition;
+import io.github.lambdasandbox.JournalEntry;
 import io.github.lambdasandbox.internal.config.FunctionConfig;
 import io.github.lambdasandbox.internal.config.TargetRef;
 import io.github.lambdasandbox.internal.json.Arns;
 import io.github.lambdasandbox.internal.json.EventBridgeEvents;
 import io.github.lambdasandbox.internal.json.InvocationRecords;
-import io.github.lambdasandbox.internal.json.Json;
-import io.github.lambdasandbox.internal.services.EventBusImpl;
-import io.github.lambdasandbox.internal.services.MessageAttribute;
-import io.github.lambdasandbox.internal.services.Metrics;
-import io.github.lambdasandbox.internal.services.S3BucketImpl;
-import io.github.lambdasandbox.internal.services.SnsTopicImpl;
 
 /**
- * Where the outcome of an asynchronous invocation goes: the invocation record to the on-success or
- * on-failure destination, the original event to the dead-letter queue. A delivery that fails is not
- * retried; it is counted ({@code DestinationDeliveryFailures}, {@code DeadLetterErrors}) and shown on the
- * timeline. Every failed event is counted in {@code AsyncEventsDropped}.
+ * Where the outcome of an asynchronous invocation goes: the invocation record to the on-success or on-failure
+ * destination, the original event to the dead-letter queue. A delivery that fails is not retried; it is
+ * counted ({@code DestinationDeliveryFailures}, {@code DeadLetterErrors}) and journaled. Every failed event
+ * is counted in {@code AsyncEventsDropped}. Engine only.
  */
 final class Router {
-
-	/** SQS's maximum message size (1 MiB since 2025). */
-	static final int SQS_MAX_MESSAGE_BYTES = 1_048_576;
-
-	/** EventBridge's maximum event size (PutEvents entry): 256 KB. */
-	static final int EVENTBRIDGE_MAX_EVENT_BYTES = 262_144;
 
 	/** The dead-letter message keeps the first 1 KB of the error message. */
 	private static final int ERROR_MESSAGE_BYTES = 1024;
@@ -41,22 +28,10 @@ final class Router {
 	private static final DateTimeFormatter S3_KEY_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd/yyyy-MM-dd'T'HH.mm.ss")
 			.withZone(ZoneOffset.UTC);
 
-	private final SandboxEngine sandbox;
+	private final SandboxEngine engine;
 
-	private final Scheduler scheduler;
-
-	private final Ids ids;
-
-	private final Metrics metrics;
-
-	private final Timeline timeline;
-
-	Router(SandboxEngine sandbox, Scheduler scheduler, Ids ids, Metrics metrics, Timeline timeline) {
-		this.sandbox = sandbox;
-		this.scheduler = scheduler;
-		this.ids = ids;
-		this.metrics = metrics;
-		this.timeline = timeline;
+	Router(SandboxEngine engine) {
+		this.engine = engine;
 	}
 
 	void succeeded(AsyncEvent event) {
@@ -67,14 +42,11 @@ final class Router {
 	}
 
 	void failed(AsyncEvent event, Condition condition) {
-		Instant now = scheduler.now();
 		FunctionConfig config = event.function.config();
-		metrics.increment(config.name(), Metrics.ASYNC_EVENTS_DROPPED);
-		if (config.onFailure() == null && config.deadLetterQueue() == null) {
-			timeline.add(event.requestId, now, "failed (" + condition.awsName() + "), dropped: no on-failure destination "
-					+ "and no dead-letter queue (AsyncEventsDropped)");
-			return;
-		}
+		boolean routed = config.onFailure() != null || config.deadLetterQueue() != null;
+		JournalStore journal = engine.journal;
+		journal.append(new JournalEntry.EventDropped(journal.next(), engine.executive.instant(), event.requestId,
+				config.name(), condition, routed));
 		if (config.onFailure() != null) {
 			deliverRecord(event, condition, config.onFailure());
 		}
@@ -84,98 +56,105 @@ final class Router {
 	}
 
 	private void deliverRecord(AsyncEvent event, Condition condition, TargetRef target) {
-		Instant now = scheduler.now();
-		FunctionRuntime.Attempt last = event.last;
-		ObjectNode record = InvocationRecords.record(now, event.requestId,
-				Arns.functionVersion(event.function.name(), "$LATEST"), condition.awsName(), event.attempts,
-				event.payloadJson, last == null ? null : last.payload(), last == null ? null : last.functionError());
-		String body = Json.write(record);
-		String what = "record (" + condition.awsName() + ") → " + target;
-		String cause = "record of " + event.requestId + " to " + target;
-		String problem = deliveryProblem(target, body.getBytes(StandardCharsets.UTF_8).length);
+		AttemptResult last = event.last;
+		String functionArn = Arns.functionVersion(event.function.name(), "$LATEST");
+		String record = InvocationRecords.record(engine.executive.instant(), event.requestId, functionArn,
+				condition.awsName(), event.attempts, event.payload, last == null ? null : last.payload(),
+				last == null || last.json(), last == null ? null : last.functionError());
+		String function = event.function.name();
+		String problem = deliveryProblem(target, record, condition, functionArn);
 		if (problem != null) {
-			metrics.increment(event.function.name(), Metrics.DESTINATION_DELIVERY_FAILURES);
-			timeline.add(event.requestId, now, what + " NOT delivered: " + problem + " (DestinationDeliveryFailures)");
+			failedDelivery(event, target, false, condition, problem);
 			return;
 		}
-		switch (target.service()) {
-			case SQS -> {
-				sandbox.queueImpl(target.name()).send(body, Map.of(), cause);
-				timeline.add(event.requestId, now, what);
-			}
-			case SNS -> {
-				sandbox.topicImpl(target.name()).publish(body, null, Map.of(), cause);
-				timeline.add(event.requestId, now, what);
-			}
+		String id = switch (target.service()) {
+			case SQS -> engine.queueImpl(target.name()).deliver(record, Map.of(), event.requestId, function);
+			case SNS -> engine.topicImpl(target.name()).publish(record, null, Map.of(), event.requestId, function);
 			case EVENTS -> {
-				EventBusImpl bus = sandbox.eventBusImpl(target.name());
-				bus.put(Json.write(EventBridgeEvents.invocationResult(ids.uuid(cause), now, condition == Condition.SUCCESS,
-						bus.arn(), Arns.functionVersion(event.function.name(), "$LATEST"), record)));
-				timeline.add(event.requestId, now, what);
+				SimulatedBus bus = engine.busImpl(target.name());
+				String eventId = engine.ids.uuid();
+				bus.put(eventId, EventBridgeEvents.invocationResult(eventId, engine.executive.instant(),
+						condition == Condition.SUCCESS, bus.arn(), functionArn, record), event.requestId, function);
+				yield eventId;
 			}
-			case LAMBDA -> {
-				String requestId = sandbox.acceptAsync(target.name(), body, "the destination of " + event.function.name(), cause);
-				timeline.add(event.requestId, now, what + " (request " + requestId + ")");
-			}
+			case LAMBDA -> engine.asyncInvoker.accept(engine.runtime(target.name()), record,
+					"the destination of " + function);
 			case S3 -> {
-				String key = "aws/lambda/async/" + event.function.name() + "/" + S3_KEY_TIME.format(now) + "-"
-						+ ids.uuid(cause);
-				S3BucketImpl bucket = sandbox.bucketImpl(target.name());
-				bucket.putObject(key, body);
-				timeline.add(event.requestId, now, what + " as " + key);
+				String key = "aws/lambda/async/" + function + "/" + S3_KEY_TIME.format(engine.executive.instant()) + "-"
+						+ engine.ids.uuid();
+				engine.bucketImpl(target.name()).put(key, record.getBytes(StandardCharsets.UTF_8), event.requestId, function);
+				yield key;
 			}
-		}
+		};
+		JournalStore journal = engine.journal;
+		journal.append(new JournalEntry.RecordDelivered(journal.next(), engine.executive.instant(), event.requestId,
+				function, condition, target.toString(), id));
 	}
 
-	/** Why a record of {@code bytes} cannot go to {@code target}, or null if it can. */
-	private String deliveryProblem(TargetRef target, int bytes) {
+	/** Why a record cannot go to {@code target}, or null if it can. */
+	private String deliveryProblem(TargetRef target, String record, Condition condition, String functionArn) {
 		return switch (target.service()) {
-			case SQS -> sandbox.queueImpl(target.name()).isFifo() ? "FIFO queues are not supported as destinations"
-					: bytes > SQS_MAX_MESSAGE_BYTES ? "the record is larger than SQS's 1 MiB message limit" : null;
-			case SNS -> sandbox.topicImpl(target.name()).isFifo() ? "FIFO topics are not supported as destinations"
-					: bytes > SnsTopicImpl.MAX_MESSAGE_BYTES ? "the record is larger than SNS's 256 KB message limit" : null;
-			case LAMBDA -> bytes > SandboxEngine.MAX_ASYNC_PAYLOAD_BYTES
+			case SQS -> engine.queueImpl(target.name()).isFifo() ? "FIFO queues are not supported as destinations"
+					: MessageAttribute.utf8Length(record) > SimulatedQueue.MAX_MESSAGE_BYTES
+							? "the record is larger than SQS's 1 MiB message limit" : null;
+			case SNS -> engine.topicImpl(target.name()).isFifo() ? "FIFO topics are not supported as destinations"
+					: MessageAttribute.utf8Length(record) > SimulatedTopic.MAX_MESSAGE_BYTES
+							? "the record is larger than SNS's 256 KB message limit" : null;
+			case LAMBDA -> MessageAttribute.utf8Length(record) > SandboxEngine.MAX_ASYNC_PAYLOAD_BYTES
 					? "the record is larger than the 1 MB limit of asynchronous invocations" : null;
-			case EVENTS -> bytes > EVENTBRIDGE_MAX_EVENT_BYTES ? "the record is larger than EventBridge's 256 KB event limit"
-					: null;
+			case EVENTS -> eventBridgeEntrySize(record, condition, engine.busImpl(target.name()).arn(), functionArn)
+					> SimulatedBus.MAX_ENTRY_BYTES ? "the event is larger than EventBridge's 1 MB PutEvents limit" : null;
 			case S3 -> null;
 		};
 	}
 
+	/**
+	 * What EventBridge counts of a PutEvents entry: {@code Time} (14 bytes), then the UTF-8 bytes of {@code Source},
+	 * {@code DetailType}, {@code Detail} and each of {@code Resources}.
+	 */
+	private static int eventBridgeEntrySize(String record, Condition condition, String busArn, String functionArn) {
+		String detailType = "Lambda Function Invocation Result - " + (condition == Condition.SUCCESS ? "Success" : "Failure");
+		return 14 + "lambda".length() + detailType.length() + MessageAttribute.utf8Length(record)
+				+ MessageAttribute.utf8Length(busArn) + MessageAttribute.utf8Length(functionArn);
+	}
+
+	private void failedDelivery(AsyncEvent event, TargetRef target, boolean deadLetter, Condition condition, String problem) {
+		JournalStore journal = engine.journal;
+		journal.append(new JournalEntry.DeliveryFailed(journal.next(), engine.executive.instant(), event.requestId,
+				event.function.name(), target.toString(), deadLetter, deadLetter ? null : condition, problem));
+	}
+
 	private void deliverToDeadLetterQueue(AsyncEvent event, TargetRef target) {
-		Instant now = scheduler.now();
 		boolean sns = target.service() == TargetRef.Service.SNS;
-		boolean fifo = sns ? sandbox.topicImpl(target.name()).isFifo() : sandbox.queueImpl(target.name()).isFifo();
-		int limit = sns ? SnsTopicImpl.MAX_MESSAGE_BYTES : SQS_MAX_MESSAGE_BYTES;
-		String problem = fifo ? "FIFO " + (sns ? "topics" : "queues") + " are not supported as dead-letter queues"
-				: event.payload.getBytes(StandardCharsets.UTF_8).length > limit
-						? "the event is larger than the " + (sns ? "SNS" : "SQS") + " message limit" : null;
-		if (problem != null) {
-			metrics.increment(event.function.name(), Metrics.DEAD_LETTER_ERRORS);
-			timeline.add(event.requestId, now, "event → dead-letter queue " + target + " NOT delivered: " + problem
-					+ " (DeadLetterErrors)");
-			return;
-		}
+		boolean fifo = sns ? engine.topicImpl(target.name()).isFifo() : engine.queueImpl(target.name()).isFifo();
 		Map<String, MessageAttribute> attributes = new LinkedHashMap<>();
 		attributes.put("RequestID", MessageAttribute.string(event.requestId));
-		FunctionRuntime.Attempt last = event.last;
+		AttemptResult last = event.last;
 		if (last != null) {
 			attributes.put("ErrorCode", MessageAttribute.number(200));
 			attributes.put("ErrorMessage", MessageAttribute.string(truncate(last.errorMessage() == null
-					? last.errorType() : last.errorMessage())));
+					? String.valueOf(last.errorType()) : last.errorMessage())));
 		}
 		else {
 			// no attempt ran (throttled): AWS does not document these values; the throttle's own are used
 			attributes.put("ErrorCode", MessageAttribute.number(429));
 			attributes.put("ErrorMessage", MessageAttribute.string("Rate Exceeded."));
 		}
-		if (sns) {
-			sandbox.topicImpl(target.name()).publish(event.payload, null, attributes, "dead letter of " + event.requestId);
+		int limit = sns ? SimulatedTopic.MAX_MESSAGE_BYTES : SimulatedQueue.MAX_MESSAGE_BYTES;
+		String problem = fifo ? "FIFO " + (sns ? "topics" : "queues") + " are not supported as dead-letter queues"
+				: MessageAttribute.size(event.payload, attributes) > limit
+						? "the event and its attributes are larger than the " + (sns ? "SNS 256 KB" : "SQS 1 MiB")
+								+ " message limit" : null;
+		if (problem != null) {
+			failedDelivery(event, target, true, null, problem);
+			return;
 		}
-		else {
-			sandbox.queueImpl(target.name()).send(event.payload, attributes, "dead letter of " + event.requestId);
-		}
-		timeline.add(event.requestId, now, "event → dead-letter queue " + target);
+		String function = event.function.name();
+		String id = sns ? engine.topicImpl(target.name()).publish(event.payload, null, attributes, event.requestId, function)
+				: engine.queueImpl(target.name()).deliver(event.payload, attributes, event.requestId, function);
+		JournalStore journal = engine.journal;
+		journal.append(new JournalEntry.DeadLetterDelivered(journal.next(), engine.executive.instant(), event.requestId,
+				function, target.toString(), id));
 	}
 
 	/** The first 1 KB (1024 bytes of UTF-8), never cutting a character in two. */

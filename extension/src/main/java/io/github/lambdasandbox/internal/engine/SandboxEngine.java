@@ -1,29 +1,28 @@
 package io.github.lambdasandbox.internal.engine;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadFactory;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.lambdasandbox.EventBus;
 import io.github.lambdasandbox.FunctionHandle;
 import io.github.lambdasandbox.InvokeResult;
+import io.github.lambdasandbox.Journal;
+import io.github.lambdasandbox.JournalEntry;
+import io.github.lambdasandbox.LambdaSandbox;
 import io.github.lambdasandbox.LambdaServiceException;
+import io.github.lambdasandbox.MetricStatistics;
 import io.github.lambdasandbox.S3Bucket;
 import io.github.lambdasandbox.Sandbox;
 import io.github.lambdasandbox.SnsTopic;
 import io.github.lambdasandbox.SqsQueue;
 import io.github.lambdasandbox.VirtualClock;
+import io.github.lambdasandbox.WaitOutcome;
 import io.github.lambdasandbox.internal.config.ConfigReader;
 import io.github.lambdasandbox.internal.config.FunctionConfig;
 import io.github.lambdasandbox.internal.config.SandboxConfig;
@@ -31,12 +30,6 @@ import io.github.lambdasandbox.internal.config.TargetRef;
 import io.github.lambdasandbox.internal.json.Arns;
 import io.github.lambdasandbox.internal.json.Json;
 import io.github.lambdasandbox.internal.json.S3Events;
-import io.github.lambdasandbox.internal.services.EventBusImpl;
-import io.github.lambdasandbox.internal.services.Logs;
-import io.github.lambdasandbox.internal.services.Metrics;
-import io.github.lambdasandbox.internal.services.S3BucketImpl;
-import io.github.lambdasandbox.internal.services.SnsTopicImpl;
-import io.github.lambdasandbox.internal.services.SqsQueueImpl;
 
 /** A {@link Sandbox}: the services, the functions and the engine that connects them. */
 public final class SandboxEngine implements Sandbox {
@@ -47,7 +40,9 @@ public final class SandboxEngine implements Sandbox {
 	/** Asynchronous Invoke: 1 MB request since October 2025 (it was 256 KB). */
 	static final int MAX_ASYNC_PAYLOAD_BYTES = 1_048_576;
 
-	private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
+	private static final Duration SETTLE_GUARD = Duration.ofSeconds(30);
+
+	private static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
 
 	private static final AtomicInteger SANDBOXES = new AtomicInteger();
 
@@ -57,72 +52,73 @@ public final class SandboxEngine implements Sandbox {
 
 	private final SandboxConfig config;
 
-	private final Scheduler scheduler;
+	final Executive executive;
 
-	private final Ids ids;
+	final JournalStore journal = new JournalStore();
 
-	private final Metrics metrics = new Metrics();
+	final Ids ids;
 
-	private final Logs logs = new Logs();
+	final AsyncInvoker asyncInvoker;
 
-	private final Timeline timeline = new Timeline();
+	final Router router;
 
-	/** Every handler thread, to make sure none outlives the sandbox. */
-	private final List<Thread> threads = new ArrayList<>();
+	private final JournalView journalView;
 
 	private final Map<String, FunctionRuntime> functions = new LinkedHashMap<>();
 
-	private final Map<String, SqsQueueImpl> queues = new LinkedHashMap<>();
+	private final Map<String, SimulatedQueue> queues = new LinkedHashMap<>();
 
-	private final Map<String, S3BucketImpl> buckets = new LinkedHashMap<>();
+	private final Map<String, SimulatedTopic> topics = new LinkedHashMap<>();
 
-	private final Map<String, SnsTopicImpl> topics = new LinkedHashMap<>();
+	private final Map<String, SimulatedBus> buses = new LinkedHashMap<>();
 
-	private final Map<String, EventBusImpl> eventBuses = new LinkedHashMap<>();
+	private final Map<String, SimulatedBucket> buckets = new LinkedHashMap<>();
 
-	private final AsyncInvoker asyncInvoker;
+	/** Where each bucket's ObjectCreated notifications go, with the configuration's id. */
+	private final Map<String, Notification> notifications = new LinkedHashMap<>();
 
-	private final AtomicInteger sequencer = new AtomicInteger();
+	private record Notification(TargetRef target, String configurationId) {
+	}
 
-	private volatile boolean closed;
+	/** S3's sequencer grows with every event. */
+	private long sequencer;
 
-	public SandboxEngine(SandboxConfig config) {
+	/**
+	 * @param uniqueId what the seed derives from when the declarations do not fix it (the test's unique id)
+	 */
+	public SandboxEngine(SandboxConfig config, String uniqueId) {
 		this.config = config;
-		int number = SANDBOXES.incrementAndGet();
-		this.scheduler = new Scheduler(config.startTime(), "lambda-sandbox-" + number + "-engine");
-		this.ids = new Ids(config.seed(), scheduler);
-		AtomicInteger handlerThreadCount = new AtomicInteger();
-		ThreadFactory handlerThreads = task -> {
-			Thread thread = new Thread(task, "lambda-sandbox-" + number + "-handler-" + handlerThreadCount.incrementAndGet());
-			thread.setDaemon(true);
-			synchronized (threads) {
-				threads.add(thread);
-			}
-			return thread;
-		};
+		this.executive = new Executive(config.startTime(), "lambda-sandbox-" + SANDBOXES.incrementAndGet());
+		this.ids = new Ids(config.seed() == LambdaSandbox.SEED_FROM_TEST ? Ids.seedOf(uniqueId) : config.seed());
+		this.asyncInvoker = new AsyncInvoker(this);
+		this.router = new Router(this);
+		this.journalView = new JournalView(executive, journal);
+		int reserved = config.functions().stream().mapToInt(f -> Math.max(0, f.reservedConcurrency())).sum();
+		FunctionRuntime.Account account = new FunctionRuntime.Account(config.accountConcurrency(), reserved);
 		for (String name : config.queues()) {
-			queues.put(name, new SqsQueueImpl(this, name, ids::uuid, scheduler::now));
+			queues.put(name, new SimulatedQueue(this, name));
 		}
 		for (String name : config.topics()) {
-			topics.put(name, new SnsTopicImpl(name, ids::uuid, scheduler::now));
+			topics.put(name, new SimulatedTopic(this, name));
 		}
 		for (String name : config.eventBuses()) {
-			eventBuses.put(name, new EventBusImpl(name));
+			buses.put(name, new SimulatedBus(this, name));
 		}
 		for (String name : config.buckets()) {
-			buckets.put(name, new S3BucketImpl(name));
+			buckets.put(name, new SimulatedBucket(this, name));
 		}
 		for (FunctionConfig function : config.functions()) {
-			functions.put(function.name(), new FunctionRuntime(function, scheduler, ids, logs, metrics, handlerThreads));
+			functions.put(function.name(), new FunctionRuntime(function, this, account));
 		}
-		this.asyncInvoker = new AsyncInvoker(scheduler, ids, metrics, timeline);
-		this.asyncInvoker.router(new Router(this, scheduler, ids, metrics, timeline));
-		config.bucketNotifications().forEach(this::notify);
+		executive.command(() -> {
+			config.bucketNotifications().forEach(this::configureNotification);
+			return null;
+		});
 	}
 
 	/** @throws IllegalArgumentException if the declarations of {@code declaringClass} are invalid */
 	public static SandboxEngine create(Class<?> declaringClass) {
-		return new SandboxEngine(ConfigReader.read(declaringClass));
+		return new SandboxEngine(ConfigReader.read(declaringClass), declaringClass.getName());
 	}
 
 	public SandboxConfig config() {
@@ -131,32 +127,33 @@ public final class SandboxEngine implements Sandbox {
 
 	// --- S3 notifications -----------------------------------------------------------------------------------
 
-	private void notify(String bucketName, TargetRef target) {
-		S3BucketImpl bucket = buckets.get(bucketName);
-		String configurationId = ids.uuid("notification configuration of " + bucketName);
+	private void configureNotification(String bucketName, TargetRef target) {
+		String configurationId = ids.uuid();
+		notifications.put(bucketName, new Notification(target, configurationId));
 		if (target.service() == TargetRef.Service.SQS) {
 			// S3 checks a new SQS notification target by sending it a test message, which the queue then holds
-			queues.get(target.name()).send(Json.write(S3Events.testEvent(scheduler.now(), bucketName,
-					ids.hex("test event of " + bucketName, 16), ids.base64("test event host of " + bucketName, 76))),
-					Map.of(), "test event of " + bucketName);
+			queueImpl(target.name()).deliver(Json.write(S3Events.testEvent(executive.instant(), bucketName,
+					ids.upperHex(16), ids.base64(76))), Map.of(), null, null);
 		}
-		bucket.listener((b, object) -> {
-			String cause = "ObjectCreated " + b.name() + "/" + object.key() + " #" + sequencer.incrementAndGet();
-			String event = Json.write(S3Events.objectCreatedPut(scheduler.now(), b.name(), object.key(),
-					object.content().length, object.eTag(), sequencer(), ids.hex(cause, 16), ids.base64(cause, 76),
-					configurationId));
-			switch (target.service()) {
-				case LAMBDA -> acceptAsync(target.name(), event, "s3:" + b.name(), cause);
-				case SQS -> queueImpl(target.name()).send(event, Map.of(), cause);
-				case SNS -> topicImpl(target.name()).publish(event, "Amazon S3 Notification", Map.of(), cause);
-				default -> throw new IllegalStateException("No S3 notification to " + target);
-			}
-		});
 	}
 
-	/** S3's sequencer: hex that grows with each event of the bucket. */
-	private String sequencer() {
-		return String.format("%018X", scheduler.now().toEpochMilli() * 1000 + sequencer.get());
+	/** An object was stored: the bucket's notification, if it has one. Engine only. */
+	void objectCreated(SimulatedBucket bucket, SimulatedBucket.StoredObject object) {
+		Notification notification = notifications.get(bucket.name());
+		if (notification == null) {
+			return;
+		}
+		sequencer++;
+		String event = Json.write(S3Events.objectCreatedPut(executive.instant(), bucket.name(), object.key(),
+				object.content().length, object.eTag(), String.format("%018X", executive.instant().toEpochMilli() * 1000 + sequencer),
+				ids.upperHex(16), ids.base64(76), notification.configurationId()));
+		TargetRef target = notification.target();
+		switch (target.service()) {
+			case LAMBDA -> asyncInvoker.accept(runtime(target.name()), event, "s3:" + bucket.name());
+			case SQS -> queueImpl(target.name()).deliver(event, Map.of(), null, null);
+			case SNS -> topicImpl(target.name()).publish(event, "Amazon S3 Notification", Map.of(), null, null);
+			default -> throw new IllegalStateException("No S3 notification to " + target);
+		}
 	}
 
 	// --- invocation -----------------------------------------------------------------------------------------
@@ -165,75 +162,58 @@ public final class SandboxEngine implements Sandbox {
 	public InvokeResult invoke(String functionName, String payload) {
 		FunctionRuntime function = runtime(functionName);
 		String body = checkedPayload(payload, MAX_SYNC_PAYLOAD_BYTES, "RequestResponse");
-		String requestId = ids.uuid("invoke of " + functionName + " #" + function.nextInvokeNumber());
-		if (scheduler.isEngineThread()) {
-			return runSync(function, body, requestId);
-		}
-		CompletableFuture<InvokeResult> result = new CompletableFuture<>();
-		scheduler.schedule(Duration.ZERO, "invoke of " + functionName, () -> {
-			try {
-				result.complete(runSync(function, body, requestId));
-			}
-			catch (RuntimeException e) {
-				result.completeExceptionally(e);
-			}
+		AttemptRun caller = Executive.CURRENT.get();
+		String origin = caller != null && caller.executive == executive ? "lambda:" + caller.function.name() : "invoke";
+		SyncInvocation invocation = executive.command(() -> {
+			String requestId = ids.uuid();
+			journal.append(new JournalEntry.Accepted(journal.next(), executive.instant(), requestId, functionName,
+					JournalEntry.InvocationType.REQUEST_RESPONSE, origin));
+			SyncInvocation scheduled = new SyncInvocation(this, requestId, function, body);
+			executive.scheduleNow(scheduled);
+			return scheduled;
 		});
-		try {
-			return result.get();
+		if (caller != null && caller.executive == executive) {
+			// a handler invokes: it waits, another worker runs the invocation (a new environment if its own is busy)
+			caller.await(invocation::onDone);
 		}
-		catch (ExecutionException e) {
-			throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+		else {
+			Duration guard = Duration.ofSeconds(function.config().timeoutSeconds()).plus(SETTLE_GUARD);
+			executive.runForResult(invocation::done, guard);
+			if (!invocation.done()) {
+				throw new IllegalStateException("invoke(\"" + functionName + "\") got no response within " + guard.toSeconds()
+						+ "s of real time: " + executive.pending() + ".");
+			}
 		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while invoking " + functionName, e);
-		}
-	}
-
-	private InvokeResult runSync(FunctionRuntime function, String body, String requestId) {
-		if (function.throttled()) {
-			String reason = function.config().reservedConcurrency() == 0
-					? "ReservedFunctionConcurrentInvocationLimitExceeded" : "ConcurrentInvocationLimitExceeded";
-			throw new LambdaServiceException(429, "TooManyRequestsException", "Rate Exceeded. (Reason: " + reason + ")");
-		}
-		timeline.begin(requestId, function.name(), scheduler.now(), "invoked (RequestResponse)");
-		FunctionRuntime.Attempt attempt = function.invoke(requestId, body.getBytes(StandardCharsets.UTF_8));
-		timeline.add(requestId, scheduler.now(), attempt.success() ? "→ success, 200"
-				: "→ function error: " + attempt.errorType() + (attempt.errorMessage() == null ? ""
-						: ": " + AsyncInvoker.firstLine(attempt.errorMessage())));
-		return new Result(200, attempt.payload(), attempt.functionError(), requestId, "$LATEST");
+		AttemptResult result = invocation.result();
+		return new Result(200, result.payload(), result.functionError(), invocation.requestId, "$LATEST");
 	}
 
 	@Override
 	public InvokeResult invokeAsync(String functionName, String payload) {
 		FunctionRuntime function = runtime(functionName);
 		String body = checkedPayload(payload, MAX_ASYNC_PAYLOAD_BYTES, "Event");
-		String requestId = asyncInvoker.accept(function, body, Json.parse(body), "invokeAsync",
-				"invokeAsync of " + functionName);
+		AttemptRun caller = Executive.CURRENT.get();
+		String origin = caller != null && caller.executive == executive ? "lambda:" + caller.function.name() : "invokeAsync";
+		String requestId = executive.command(() -> asyncInvoker.accept(function, body, origin));
 		return new Result(202, "", null, requestId, null);
-	}
-
-	/** Queues an event sent by the sandbox itself (a destination, an S3 notification). */
-	String acceptAsync(String functionName, String payload, String origin, String cause) {
-		return asyncInvoker.accept(runtime(functionName), payload, Json.parse(payload), origin, cause);
 	}
 
 	@Override
 	public InvokeResult dryRun(String functionName, String payload) {
 		runtime(functionName);
 		checkedPayload(payload, MAX_SYNC_PAYLOAD_BYTES, "DryRun");
-		return new Result(204, "", null, ids.uuid("dry run of " + functionName), null);
+		return new Result(204, "", null, executive.command(ids::uuid), null);
 	}
 
-	private String checkedPayload(String payload, int limit, String invocationType) {
+	private static String checkedPayload(String payload, int limit, String invocationType) {
 		String body = payload == null || payload.isEmpty() ? "{}" : payload;
-		int size = body.getBytes(StandardCharsets.UTF_8).length;
+		int size = MessageAttribute.utf8Length(body);
 		if (size > limit) {
 			throw new LambdaServiceException(413, "RequestEntityTooLargeException", size
 					+ " byte payload is too large for the " + invocationType + " invocation type (limit " + limit + " bytes)");
 		}
 		try {
-			Json.parse(body);
+			Json.validate(body);
 		}
 		catch (Json.InvalidJsonException e) {
 			throw new LambdaServiceException(400, "InvalidRequestContentException",
@@ -242,7 +222,7 @@ public final class SandboxEngine implements Sandbox {
 		return body;
 	}
 
-	private FunctionRuntime runtime(String name) {
+	FunctionRuntime runtime(String name) {
 		FunctionRuntime function = functions.get(name);
 		if (function == null) {
 			throw new LambdaServiceException(404, "ResourceNotFoundException", "Function not found: "
@@ -260,6 +240,13 @@ public final class SandboxEngine implements Sandbox {
 	}
 
 	@Override
+	public List<FunctionHandle> functions() {
+		List<FunctionHandle> handles = new ArrayList<>();
+		functions.values().forEach(f -> handles.add(new Function(f)));
+		return List.copyOf(handles);
+	}
+
+	@Override
 	public SqsQueue queue(String name) {
 		return queueImpl(name);
 	}
@@ -269,19 +256,9 @@ public final class SandboxEngine implements Sandbox {
 		return List.copyOf(queues.values());
 	}
 
-	SqsQueueImpl queueImpl(String name) {
+	SimulatedQueue queueImpl(String name) {
 		return lookup(queues, name, "queue", "queues", "Declare it with @Queue(name = \"" + name
 				+ "\") or name it in a destination (\"sqs:" + name + "\").");
-	}
-
-	/** All topics, in the order they were named. */
-	public List<SnsTopic> topics() {
-		return List.copyOf(topics.values());
-	}
-
-	/** All event buses, in the order they were named. */
-	public List<EventBus> eventBuses() {
-		return List.copyOf(eventBuses.values());
 	}
 
 	@Override
@@ -289,18 +266,28 @@ public final class SandboxEngine implements Sandbox {
 		return topicImpl(name);
 	}
 
-	SnsTopicImpl topicImpl(String name) {
+	@Override
+	public List<SnsTopic> topics() {
+		return List.copyOf(topics.values());
+	}
+
+	SimulatedTopic topicImpl(String name) {
 		return lookup(topics, name, "topic", "topics", "Topics exist when a destination, dead-letter queue or "
 				+ "bucket notification names them (\"sns:" + name + "\").");
 	}
 
 	@Override
 	public EventBus eventBus(String name) {
-		return eventBusImpl(name);
+		return busImpl(name);
 	}
 
-	EventBusImpl eventBusImpl(String name) {
-		return lookup(eventBuses, name, "event bus", "event buses", "Buses exist when a destination names them (\"events:"
+	@Override
+	public List<EventBus> eventBuses() {
+		return List.copyOf(buses.values());
+	}
+
+	SimulatedBus busImpl(String name) {
+		return lookup(buses, name, "event bus", "event buses", "Buses exist when a destination names them (\"events:"
 				+ name + "\").");
 	}
 
@@ -309,7 +296,12 @@ public final class SandboxEngine implements Sandbox {
 		return bucketImpl(name);
 	}
 
-	S3BucketImpl bucketImpl(String name) {
+	@Override
+	public List<S3Bucket> buckets() {
+		return List.copyOf(buckets.values());
+	}
+
+	SimulatedBucket bucketImpl(String name) {
 		return lookup(buckets, name, "bucket", "buckets", "Declare it with @Bucket(name = \"" + name + "\").");
 	}
 
@@ -323,129 +315,78 @@ public final class SandboxEngine implements Sandbox {
 		return resource;
 	}
 
+	// --- time -----------------------------------------------------------------------------------------------
+
 	@Override
 	public VirtualClock clock() {
-		return scheduler;
+		return executive;
 	}
 
 	@Override
 	public void settle() {
-		Scheduler.Outcome outcome = scheduler.await(() -> false, SETTLE_TIMEOUT);
-		if (outcome == Scheduler.Outcome.TIMED_OUT) {
-			throw new IllegalStateException("The sandbox did not settle within " + SETTLE_TIMEOUT.toSeconds()
-					+ "s of real time: " + scheduler.pendingSummary() + ". A chain of functions that invoke each other "
-					+ "without end never settles.\n" + timeline.render());
+		WaitOutcome outcome = executive.settle(SETTLE_GUARD);
+		if (outcome == WaitOutcome.REAL_TIME_EXCEEDED) {
+			throw new IllegalStateException("The sandbox did not settle within " + SETTLE_GUARD.toSeconds()
+					+ "s of real time: " + pendingWork() + ". A chain of functions that invoke each other "
+					+ "without end never settles.\n" + timeline());
 		}
 	}
 
-	/**
-	 * Waits until {@code condition} holds while the sandbox is idle, letting virtual time run.
-	 *
-	 * @see Scheduler#await(BooleanSupplier, Duration)
-	 */
-	public Scheduler.Outcome await(BooleanSupplier condition, Duration timeout) {
-		return scheduler.await(condition, timeout);
+	@Override
+	public WaitOutcome runUntil(BooleanSupplier condition, Duration within) {
+		return runUntil(condition, within, SETTLE_GUARD);
+	}
+
+	@Override
+	public WaitOutcome runUntil(BooleanSupplier condition, Duration within, Duration realTimeGuard) {
+		if (within.isNegative()) {
+			throw new IllegalArgumentException("runUntil(…, " + within + "): the virtual time allowed must not be negative.");
+		}
+		return executive.runUntil(condition, within, realTimeGuard);
+	}
+
+	@Override
+	public Journal journal() {
+		return journalView;
 	}
 
 	@Override
 	public String timeline() {
-		return timeline.render();
-	}
-
-	/** The timeline of the requests of the given functions. */
-	public String timeline(Collection<String> functionNames) {
-		return timeline.render(functionNames);
-	}
-
-	/** The timeline of one request. */
-	public String timelineOf(String requestId) {
-		return timeline.renderRequest(requestId);
-	}
-
-	/** The virtual time since the sandbox started, as {@code +180s}. */
-	public String elapsed() {
-		return Timeline.offset(config.startTime(), scheduler.now());
-	}
-
-	/** Whether anything happened at all. */
-	public boolean hasActivity() {
-		return !timeline.isEmpty();
-	}
-
-	/** The functions whose records, dead letters or S3 notifications go to the queue. */
-	public List<String> functionsSendingTo(String queueName) {
-		List<String> senders = new ArrayList<>();
-		for (FunctionConfig function : config.functions()) {
-			for (TargetRef target : new TargetRef[] { function.onSuccess(), function.onFailure(), function.deadLetterQueue() }) {
-				if (target != null && target.service() == TargetRef.Service.SQS && target.name().equals(queueName)
-						&& !senders.contains(function.name())) {
-					senders.add(function.name());
-				}
-			}
-		}
-		return senders;
-	}
-
-	/** How each function routes its outcomes, for failure messages. */
-	public String routing() {
-		return config.functions().stream().map(f -> "  " + f.name() + ": on-success → "
-				+ (f.onSuccess() == null ? "(none)" : f.onSuccess()) + ", on-failure → "
-				+ (f.onFailure() == null ? "(none)" : f.onFailure()) + ", dead-letter queue → "
-				+ (f.deadLetterQueue() == null ? "(none)" : f.deadLetterQueue()))
-				.collect(Collectors.joining("\n"));
-	}
-
-	/** Whether anything is scheduled or running. */
-	public boolean hasPendingWork() {
-		return scheduler.hasPendingWork();
-	}
-
-	public String pendingSummary() {
-		return scheduler.pendingSummary();
+		return journalView.timeline();
 	}
 
 	@Override
+	public String pendingWork() {
+		return executive.read(executive::pending);
+	}
+
+	// --- closing --------------------------------------------------------------------------------------------
+
+	@Override
 	public void close() {
-		if (closed) {
-			return;
-		}
-		closed = true;
-		scheduler.close();
-		functions.values().forEach(FunctionRuntime::close);
-		try {
-			List<Thread> created;
-			synchronized (threads) {
-				created = List.copyOf(threads);
-			}
-			for (Thread thread : created) {
-				thread.join(2000); // interrupted, a handler ends; one that ignores it is reported below
-			}
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
-		List<String> runaways = new ArrayList<>();
-		for (FunctionRuntime function : functions.values()) {
-			for (Thread thread : function.runaways()) {
-				StackTraceElement[] stack = thread.getStackTrace();
-				runaways.add("  " + thread.getName() + " (function " + function.name() + ") at "
-						+ (stack.length > 0 ? stack[0] : "its end"));
-			}
-		}
+		List<String> runaways = executive.close(CLOSE_GRACE);
 		if (!runaways.isEmpty()) {
 			throw new IllegalStateException("Handler threads ignored the interrupt after their timeout and still run; "
-					+ "AWS would have frozen their environment. Let the handler end when interrupted:\n"
-					+ String.join("\n", runaways));
+					+ "AWS would have frozen their environment. Let the handler end when interrupted:\n  "
+					+ String.join("\n  ", runaways));
 		}
 	}
 
+	/**
+	 * The timeline as it stands, without letting anything due happen first (the test is over), or null if
+	 * nothing happened at all.
+	 */
+	public String finalTimeline() {
+		return executive.inspect(() -> journal.size() == 0 ? null : Timelines.render(journal.all()));
+	}
+
 	public boolean isClosed() {
-		return closed;
+		return executive.isClosed();
 	}
 
 	@Override
 	public String toString() {
-		return "Sandbox[" + config.declaredOn() + ", " + scheduler.now() + "]";
+		return "Sandbox[" + config.declaredOn() + ", " + executive.now() + "]";
 	}
 
 	/** The {@link FunctionHandle} of a function. */
@@ -455,6 +396,11 @@ public final class SandboxEngine implements Sandbox {
 
 		Function(FunctionRuntime runtime) {
 			this.runtime = runtime;
+		}
+
+		@Override
+		public Sandbox sandbox() {
+			return SandboxEngine.this;
 		}
 
 		@Override
@@ -479,17 +425,46 @@ public final class SandboxEngine implements Sandbox {
 
 		@Override
 		public long metric(String metricName) {
-			return metrics.sum(runtime.name(), metricName);
+			return Math.round(metricStatistics(metricName).sum());
+		}
+
+		@Override
+		public MetricStatistics metricStatistics(String metricName) {
+			return executive.read(() -> FunctionViews.statistics(journal.ofFunction(runtime.name()), metricName));
 		}
 
 		@Override
 		public List<String> logs() {
-			return logs.lines(runtime.name());
+			return executive.read(() -> FunctionViews.logs(journal.ofFunction(runtime.name()),
+					runtime.config().timeoutSeconds()));
 		}
 
 		@Override
 		public void simulateThrottles(int attempts) {
-			runtime.simulateThrottles(attempts);
+			executive.command(() -> {
+				runtime.simulateThrottles(attempts);
+				return null;
+			});
+		}
+
+		@Override
+		public Optional<Throwable> lastError() {
+			return executive.read(() -> Optional.ofNullable(runtime.lastError()));
+		}
+
+		@Override
+		public Optional<String> onSuccess() {
+			return Optional.ofNullable(runtime.config().onSuccess()).map(TargetRef::toString);
+		}
+
+		@Override
+		public Optional<String> onFailure() {
+			return Optional.ofNullable(runtime.config().onFailure()).map(TargetRef::toString);
+		}
+
+		@Override
+		public Optional<String> deadLetterQueue() {
+			return Optional.ofNullable(runtime.config().deadLetterQueue()).map(TargetRef::toString);
 		}
 
 		@Override

@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.lambdasandbox.Sandbox;
 
 /** The events Lambda puts on an EventBridge destination. */
@@ -22,18 +20,24 @@ public final class EventBridgeEvents {
 	 * The envelope around an invocation record. AWS writes {@code "source":"lambda"} (observed in 2025; the
 	 * current documentation says {@code aws.lambda}) and lists the bus, then the function, in {@code resources}.
 	 */
-	public static ObjectNode invocationResult(String id, Instant time, boolean success, String busArn,
-			String qualifiedFunctionArn, JsonNode record) {
-		ObjectNode event = Json.object();
-		event.put("version", "0");
-		event.put("id", id);
-		event.put("detail-type", "Lambda Function Invocation Result - " + (success ? "Success" : "Failure"));
-		event.put("source", "lambda");
-		event.put("account", Sandbox.ACCOUNT_ID);
-		event.put("time", TIME.format(time));
-		event.put("region", Sandbox.REGION);
-		event.putArray("resources").add(busArn).add(qualifiedFunctionArn);
-		event.set("detail", record);
-		return event;
+	public static String invocationResult(String id, Instant time, boolean success, String busArn,
+			String qualifiedFunctionArn, String record) {
+		return Json.write(out -> {
+			out.writeStartObject();
+			out.writeStringField("version", "0");
+			out.writeStringField("id", id);
+			out.writeStringField("detail-type", "Lambda Function Invocation Result - " + (success ? "Success" : "Failure"));
+			out.writeStringField("source", "lambda");
+			out.writeStringField("account", Sandbox.ACCOUNT_ID);
+			out.writeStringField("time", TIME.format(time));
+			out.writeStringField("region", Sandbox.REGION);
+			out.writeArrayFieldStart("resources");
+			out.writeString(busArn);
+			out.writeString(qualifiedFunctionArn);
+			out.writeEndArray();
+			out.writeFieldName("detail");
+			out.writeRawValue(record);
+			out.writeEndObject();
+		});
 	}
 }

@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-
-/** The invocation record of asynchronous invocations, field for field and in AWS's order. */
+/**
+ * The invocation record of asynchronous invocations, field for field and in AWS's order, written in one pass.
+ * The event and the response are embedded as they are (numbers as the caller wrote them: {@code 1e3} stays
+ * {@code 1e3}), without leading or trailing white space.
+ */
 public final class InvocationRecords {
 
 	/** ISO-8601 UTC with milliseconds, e.g. {@code 2019-11-14T18:16:05.568Z}. */
@@ -22,40 +22,45 @@ public final class InvocationRecords {
 	 * {@code version, timestamp, requestContext{requestId, functionArn, condition, approximateInvokeCount},
 	 * requestPayload, responseContext{statusCode, executedVersion[, functionError]}, responsePayload}.
 	 *
-	 * @param responsePayload the last attempt's result or error payload as text; {@code null} when no attempt
-	 * ran, in which case the record has no {@code responseContext} and no {@code responsePayload}
+	 * @param requestPayload the event, JSON
+	 * @param responsePayload the last attempt's result or error payload; {@code null} when no attempt ran, in
+	 * which case the record has no {@code responseContext} and no {@code responsePayload}
+	 * @param responseIsJson whether {@code responsePayload} is JSON (a stream handler may answer anything; it is
+	 * then embedded as a string)
 	 * @param functionError {@code "Unhandled"} or {@code null}
 	 */
-	public static ObjectNode record(Instant timestamp, String requestId, String qualifiedFunctionArn, String condition,
-			int approximateInvokeCount, JsonNode requestPayload, String responsePayload, String functionError) {
-		ObjectNode record = Json.object();
-		record.put("version", "1.0");
-		record.put("timestamp", TIMESTAMP.format(timestamp));
-		ObjectNode context = record.putObject("requestContext");
-		context.put("requestId", requestId);
-		context.put("functionArn", qualifiedFunctionArn);
-		context.put("condition", condition);
-		context.put("approximateInvokeCount", approximateInvokeCount);
-		record.set("requestPayload", requestPayload);
-		if (responsePayload != null) {
-			ObjectNode response = record.putObject("responseContext");
-			response.put("statusCode", 200);
-			response.put("executedVersion", "$LATEST");
-			if (functionError != null) {
-				response.put("functionError", functionError);
+	public static String record(Instant timestamp, String requestId, String qualifiedFunctionArn, String condition,
+			int approximateInvokeCount, String requestPayload, String responsePayload, boolean responseIsJson,
+			String functionError) {
+		return Json.write(out -> {
+			out.writeStartObject();
+			out.writeStringField("version", "1.0");
+			out.writeStringField("timestamp", TIMESTAMP.format(timestamp));
+			out.writeObjectFieldStart("requestContext");
+			out.writeStringField("requestId", requestId);
+			out.writeStringField("functionArn", qualifiedFunctionArn);
+			out.writeStringField("condition", condition);
+			out.writeNumberField("approximateInvokeCount", approximateInvokeCount);
+			out.writeEndObject();
+			out.writeFieldName("requestPayload");
+			out.writeRawValue(requestPayload.strip());
+			if (responsePayload != null) {
+				out.writeObjectFieldStart("responseContext");
+				out.writeNumberField("statusCode", 200);
+				out.writeStringField("executedVersion", "$LATEST");
+				if (functionError != null) {
+					out.writeStringField("functionError", functionError);
+				}
+				out.writeEndObject();
+				out.writeFieldName("responsePayload");
+				if (responseIsJson) {
+					out.writeRawValue(responsePayload.strip());
+				}
+				else {
+					out.writeString(responsePayload);
+				}
 			}
-			record.set("responsePayload", asJson(responsePayload));
-		}
-		return record;
-	}
-
-	/** The payload as JSON; a payload that is not JSON (a stream handler's bytes) as a JSON string. */
-	private static JsonNode asJson(String payload) {
-		try {
-			return Json.parse(payload);
-		}
-		catch (Json.InvalidJsonException e) {
-			return TextNode.valueOf(payload);
-		}
+			out.writeEndObject();
+		});
 	}
 }

@@ -1,8 +1,15 @@
 package io.github.lambdasandbox.internal.json;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,8 +22,11 @@ public final class Json {
 
 	private static final ObjectMapper MAPPER = JsonMapper.builder()
 			.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+			.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 			.nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
 			.build();
+
+	private static final JsonFactory FACTORY = MAPPER.getFactory();
 
 	private Json() {
 	}
@@ -39,10 +49,34 @@ public final class Json {
 		return parse(new String(json, StandardCharsets.UTF_8));
 	}
 
+	/**
+	 * Checks that {@code json} is exactly one JSON value, without building it.
+	 *
+	 * @throws InvalidJsonException with Jackson's first message line
+	 */
+	public static void validate(String json) {
+		try (JsonParser parser = FACTORY.createParser(json)) {
+			if (parser.nextToken() == null) {
+				throw new InvalidJsonException("No content to map due to end-of-input");
+			}
+			parser.skipChildren();
+			JsonToken trailing = parser.nextToken();
+			if (trailing != null) {
+				throw new InvalidJsonException("Trailing token (of type " + trailing + ") found after value");
+			}
+		}
+		catch (JsonProcessingException e) {
+			throw new InvalidJsonException(e.getOriginalMessage());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
 	/** Whether {@code text} is one JSON value. */
 	public static boolean isJson(String text) {
 		try {
-			parse(text);
+			validate(text);
 			return true;
 		}
 		catch (InvalidJsonException e) {
@@ -70,6 +104,30 @@ public final class Json {
 		catch (JsonProcessingException e) {
 			throw new IllegalStateException(e);
 		}
+	}
+
+	/** {@code text} as a JSON string literal. */
+	public static String quote(String text) {
+		return write(out -> out.writeString(text));
+	}
+
+	/** What a document writer writes. */
+	@FunctionalInterface
+	public interface Writing {
+
+		void write(JsonGenerator out) throws IOException;
+	}
+
+	/** A document written with a streaming generator: no tree in between. */
+	public static String write(Writing writing) {
+		StringWriter text = new StringWriter(256);
+		try (JsonGenerator out = FACTORY.createGenerator(text)) {
+			writing.write(out);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		return text.toString();
 	}
 
 	/** Thrown for text that is not JSON. */

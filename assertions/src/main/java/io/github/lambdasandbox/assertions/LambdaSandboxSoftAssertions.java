@@ -1,0 +1,46 @@
+package io.github.lambdasandbox.assertions;
+
+import java.util.function.Consumer;
+
+import io.github.lambdasandbox.SqsMessage;
+import io.github.lambdasandbox.SqsQueue;
+import org.assertj.core.api.AbstractSoftAssertions;
+import org.assertj.core.api.SoftAssertionsProvider;
+
+/**
+ * Soft assertions: every failure is collected, and reported together by {@link #assertAll()}. A
+ * {@code receivesRecord()} that finds no record is collected too, and the checks chained to it are skipped.
+ *
+ * <pre>{@code
+ * LambdaSandboxSoftAssertions.assertSoftly(softly -> {
+ *     softly.assertThat(queue("S3-failure")).receivesRecord().withCondition(RETRIES_EXHAUSTED);
+ *     softly.assertThat(queue("S3-success")).receivesNoRecord();
+ * });
+ * }</pre>
+ *
+ * It also works with AssertJ's {@code SoftAssertionsExtension} ({@code @InjectSoftAssertions}).
+ *
+ * @since 0.2
+ */
+public class LambdaSandboxSoftAssertions extends AbstractSoftAssertions {
+
+	/** Runs {@code softly} and throws every failure it collected, together. */
+	public static void assertSoftly(Consumer<LambdaSandboxSoftAssertions> softly) {
+		SoftAssertionsProvider.assertSoftly(LambdaSandboxSoftAssertions.class, softly);
+	}
+
+	/** Soft assertions on a queue. */
+	public QueueAssert assertThat(SqsQueue actual) {
+		return new QueueAssert(actual, null, this);
+	}
+
+	/** Soft assertions on a message as an invocation record. */
+	public RecordAssert assertThatRecord(SqsMessage actual) {
+		return new RecordAssert(actual, null, null, this);
+	}
+
+	/** Soft assertions on a message. */
+	public MessageAssert assertThat(SqsMessage actual) {
+		return new MessageAssert(actual, null, null, this);
+	}
+}

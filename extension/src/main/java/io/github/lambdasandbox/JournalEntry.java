@@ -1,0 +1,214 @@
+package io.github.lambdasandbox;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One thing that happened in a sandbox, at a virtual instant: an event accepted, an attempt, a retry, a
+ * delivery, a message sent, an object stored, a log line. Entries are immutable; the sandbox's
+ * {@link Journal} keeps them in the order they happened.
+ *
+ * <p>Every entry names, where it applies, the request it belongs to ({@link #requestId()}), the function
+ * ({@link #function()}) and the resource ({@link #resource()}: {@code sqs:name}, {@code sns:name},
+ * {@code events:name}, {@code s3:name}, {@code lambda:name}).
+ *
+ * @since 0.2
+ */
+public sealed interface JournalEntry {
+
+	/** The entry's position in the journal: 0, 1, 2 … in the order things happened. */
+	long sequence();
+
+	/** The virtual instant it happened. */
+	Instant at();
+
+	/** The request it belongs to, or {@code null}. */
+	default String requestId() {
+		return null;
+	}
+
+	/** The function it concerns, or {@code null}. */
+	default String function() {
+		return null;
+	}
+
+	/** The resource it concerns ({@code sqs:orders}, {@code s3:images} …), or {@code null}. */
+	default String resource() {
+		return null;
+	}
+
+	/** How the invocation was asked for: {@code Event} (asynchronous) or {@code RequestResponse} (synchronous). */
+	enum InvocationType {
+		EVENT("Event"), REQUEST_RESPONSE("RequestResponse");
+
+		private final String awsName;
+
+		InvocationType(String awsName) {
+			this.awsName = awsName;
+		}
+
+		/** {@code Event} or {@code RequestResponse}. */
+		public String awsName() {
+			return awsName;
+		}
+	}
+
+	/** How an attempt ended. */
+	enum Outcome {
+		/** The handler returned. */
+		SUCCESS,
+		/** The handler (or its constructor) threw, or the runtime failed it. */
+		FUNCTION_ERROR,
+		/** The function's timeout ran out. */
+		TIMEOUT
+	}
+
+	/**
+	 * Lambda accepted an invocation: {@code Event} (202, queued) or {@code RequestResponse}.
+	 *
+	 * @param origin who asked: {@code invokeAsync}, {@code invoke}, {@code s3:images}, {@code lambda:f} (a
+	 * destination or a handler), …
+	 */
+	record Accepted(long sequence, Instant at, String requestId, String function, InvocationType type, String origin)
+			implements JournalEntry {
+	}
+
+	/**
+	 * The handler started on an execution environment.
+	 *
+	 * @param attempt 1 for the first attempt of a request, 2 for its first retry, …
+	 * @param environment the environment's log stream, e.g. {@code 2025/01/01/[$LATEST]8f3a…}
+	 * @param coldStart whether the environment was created for this attempt
+	 */
+	record AttemptStarted(long sequence, Instant at, String requestId, String function, int attempt, String environment,
+			boolean coldStart) implements JournalEntry {
+	}
+
+	/**
+	 * The handler ended.
+	 *
+	 * @param errorType the error's type ({@code java.lang.RuntimeException}, {@code Sandbox.Timedout}); null on success
+	 * @param errorMessage the error's message; null on success
+	 * @param duration the virtual time the attempt took (the time the handler waited on the sandbox clock)
+	 * @param runTime the real time the handler's code ran
+	 * @param initDuration the real time the environment took to start (the handler's constructor), or null for a
+	 * warm start
+	 * @param memorySize the function's memory size in MB
+	 * @param maxMemoryUsed the memory the environment used, in MB, as the REPORT line shows it
+	 */
+	record AttemptEnded(long sequence, Instant at, String requestId, String function, int attempt, Outcome outcome,
+			String errorType, String errorMessage, Duration duration, Duration runTime, Duration initDuration,
+			int memorySize, int maxMemoryUsed) implements JournalEntry {
+
+		/** Whether the handler returned. */
+		public boolean succeeded() {
+			return outcome == Outcome.SUCCESS;
+		}
+	}
+
+	/**
+	 * An invocation was throttled: no environment was free within the function's or the account's concurrency,
+	 * the function's reserved concurrency is 0, or a throttle was simulated.
+	 *
+	 * @param reason AWS's reason: {@code ReservedFunctionConcurrentInvocationLimitExceeded},
+	 * {@code ConcurrentInvocationLimitExceeded}, …
+	 */
+	record Throttled(long sequence, Instant at, String requestId, String function, String reason)
+			implements JournalEntry {
+	}
+
+	/**
+	 * An asynchronous event goes back to Lambda's queue for another attempt.
+	 *
+	 * @param retry the retry's number among function-error retries (1 or 2); 0 for a throttle's retry, which
+	 * does not use one up
+	 * @param delay how long the event waits
+	 */
+	record RetryScheduled(long sequence, Instant at, String requestId, String function, int retry, Duration delay,
+			boolean afterThrottle) implements JournalEntry {
+	}
+
+	/**
+	 * An asynchronous event is too old for another attempt: it reached {@code MaximumEventAgeInSeconds}, or
+	 * the next attempt would be at or past it (Lambda does not wait for a retry it knows is too late).
+	 *
+	 * @param wouldRetryIn the retry delay that would have passed the maximum age; null if the age is reached
+	 */
+	record EventAgeExceeded(long sequence, Instant at, String requestId, String function, Duration age,
+			Duration maximumAge, Duration wouldRetryIn) implements JournalEntry {
+	}
+
+	/**
+	 * An asynchronous event failed for good ({@code AsyncEventsDropped}): its invocation record goes to the
+	 * on-failure destination and the event to the dead-letter queue, if there are such; otherwise it is lost.
+	 *
+	 * @param routed whether it has an on-failure destination or a dead-letter queue
+	 */
+	record EventDropped(long sequence, Instant at, String requestId, String function, Condition condition,
+			boolean routed) implements JournalEntry {
+	}
+
+	/**
+	 * An invocation record reached a destination.
+	 *
+	 * @param resource the destination ({@code sqs:S3-failure}, …)
+	 * @param messageId the id of what the destination holds now (message, event, object key, or the request id
+	 * of a Lambda destination's invocation)
+	 */
+	record RecordDelivered(long sequence, Instant at, String requestId, String function, Condition condition,
+			String resource, String messageId) implements JournalEntry {
+	}
+
+	/** A failed event reached the dead-letter queue (with {@code RequestID}, {@code ErrorCode}, {@code ErrorMessage}). */
+	record DeadLetterDelivered(long sequence, Instant at, String requestId, String function, String resource,
+			String messageId) implements JournalEntry {
+	}
+
+	/**
+	 * A record or a dead letter could not be delivered ({@code DestinationDeliveryFailures} or
+	 * {@code DeadLetterErrors}): it is lost, as in AWS.
+	 *
+	 * @param deadLetter whether it was the dead letter (else the invocation record)
+	 * @param condition the record's condition; null for a dead letter
+	 * @param reason why, e.g. "FIFO queues are not supported as destinations"
+	 */
+	record DeliveryFailed(long sequence, Instant at, String requestId, String function, String resource,
+			boolean deadLetter, Condition condition, String reason) implements JournalEntry {
+	}
+
+	/**
+	 * A message reached an SQS queue.
+	 *
+	 * @param requestId the request whose outcome it is (a record, a dead letter), or null
+	 */
+	record MessageSent(long sequence, Instant at, String requestId, String function, String resource,
+			SqsMessage message) implements JournalEntry {
+	}
+
+	/** A message left an SQS queue (received and deleted). */
+	record MessageDeleted(long sequence, Instant at, String resource, String messageId) implements JournalEntry {
+	}
+
+	/** A message was published to an SNS topic. */
+	record Published(long sequence, Instant at, String requestId, String function, String resource,
+			SnsMessage message) implements JournalEntry {
+	}
+
+	/**
+	 * An event was put on an EventBridge bus.
+	 *
+	 * @param event the event as the bus's targets receive it
+	 */
+	record EventPut(long sequence, Instant at, String requestId, String function, String resource, String eventId,
+			String event) implements JournalEntry {
+	}
+
+	/** An object was stored in an S3 bucket. */
+	record ObjectPut(long sequence, Instant at, String requestId, String function, String resource, String key,
+			long size, String eTag) implements JournalEntry {
+	}
+
+	/** A line of a function's log that its handler wrote (its {@code LambdaLogger}, {@code System.out}, an error). */
+	record LogLine(long sequence, Instant at, String requestId, String function, String text) implements JournalEntry {
+	}
+}

@@ -1,0 +1,192 @@
+package io.github.lambdasandbox.internal.engine;
+
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * One attempt of a handler, from its start to its end: on which thread it runs, how much of its timeout it
+ * has used (virtual time waited plus real time run), and what happens when it ends.
+ */
+final class AttemptRun {
+
+	final Executive executive;
+
+	final FunctionRuntime function;
+
+	final Environment environment;
+
+	final String requestId;
+
+	final int attempt;
+
+	/** The event as JSON. */
+	final String payload;
+
+	/** The virtual instant it started, in ns since the sandbox started. */
+	final long startedAt;
+
+	final long timeoutNanos;
+
+	/** The thread that runs its handler code, and that thread's worker. */
+	final Thread thread;
+
+	final Executive.Worker worker;
+
+	/** Whether the sandbox gave the attempt up (timed out): its thread must not touch the sandbox again. */
+	volatile boolean abandoned;
+
+	private boolean ended;
+
+	private final Consumer<AttemptResult> then;
+
+	/** Real time spent in handler code so far. */
+	private long runningNanos;
+
+	private long resumedAt;
+
+	private volatile long realDeadline = Long.MAX_VALUE;
+
+	/** Real time the cold start took; 0 for a warm start. */
+	long initNanos;
+
+	boolean coldStart;
+
+	/** What wakes the attempt from a wait, and its timeout while it waits. */
+	private EventQueue.Task wake;
+
+	private EventQueue.Task timeout;
+
+	AttemptRun(Executive executive, FunctionRuntime function, Environment environment, String requestId, int attempt,
+			String payload, Consumer<AttemptResult> then) {
+		this.executive = executive;
+		this.function = function;
+		this.environment = environment;
+		this.requestId = requestId;
+		this.attempt = attempt;
+		this.payload = payload;
+		this.startedAt = executive.nanos();
+		this.timeoutNanos = Duration.ofSeconds(function.config().timeoutSeconds()).toNanos();
+		this.thread = Thread.currentThread();
+		this.worker = Executive.currentWorker();
+		this.then = then;
+	}
+
+	/** Handler code runs (again) from {@code nanoTime} on. */
+	void resumed(long nanoTime) {
+		resumedAt = nanoTime;
+		long left = Math.max(0, timeoutNanos - virtualElapsed() - runningNanos);
+		realDeadline = nanoTime + left;
+	}
+
+	/** Handler code stopped running (it returned, or waits) at {@code nanoTime}. */
+	void paused(long nanoTime) {
+		runningNanos += nanoTime - resumedAt;
+		realDeadline = Long.MAX_VALUE;
+	}
+
+	long realDeadline() {
+		return realDeadline;
+	}
+
+	long runningNanos() {
+		return runningNanos;
+	}
+
+	long virtualElapsed() {
+		return executive.nanos() - startedAt;
+	}
+
+	/** What {@code Context.getRemainingTimeInMillis()} answers: the timeout less virtual time waited and real time run. */
+	int remainingMillis() {
+		long running = runningNanos + (realDeadline == Long.MAX_VALUE ? 0 : System.nanoTime() - resumedAt);
+		long left = timeoutNanos - virtualElapsed() - running;
+		return (int) Math.max(0, left / 1_000_000);
+	}
+
+	boolean ended() {
+		return ended;
+	}
+
+	String describe() {
+		return "function " + function.name() + ", request " + requestId + ", attempt " + attempt;
+	}
+
+	/**
+	 * Waits {@code duration} of virtual time: other work runs meanwhile. Called from handler code. A wait past the
+	 * function's timeout ends the attempt at the timeout, in virtual time.
+	 */
+	void sleep(Duration duration) {
+		executive.suspend(this, () -> {
+			long wakeAt = saturatedPlus(executive.nanos(), duration.toNanos());
+			long deadline = startedAt + timeoutNanos - runningNanos;
+			if (wakeAt >= deadline) {
+				timeout = EventQueue.Task.of("timeout of " + describe(), this::timedOut);
+				executive.scheduleAt(deadline, timeout, false);
+			}
+			else {
+				wake = EventQueue.Task.of("wake-up of " + describe(), () -> executive.wake(this));
+				executive.scheduleAt(wakeAt, wake, false);
+			}
+		});
+	}
+
+	/**
+	 * Waits until {@code resume} is called (a synchronous invocation the handler made has its result). Called
+	 * from handler code.
+	 */
+	void await(Consumer<Runnable> arrange) {
+		executive.suspend(this, () -> {
+			long deadline = startedAt + timeoutNanos - runningNanos;
+			timeout = EventQueue.Task.of("timeout of " + describe(), this::timedOut);
+			executive.scheduleAt(deadline, timeout, false);
+			arrange.accept(() -> {
+				if (timeout != null) {
+					timeout.cancel();
+					timeout = null;
+				}
+				executive.scheduleNow(EventQueue.Task.of("resumption of " + describe(), () -> executive.wake(this)));
+			});
+		});
+	}
+
+	private static long saturatedPlus(long a, long b) {
+		long sum = a + b;
+		return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+	}
+
+	/** The function's timeout ran out while the handler waited, or ran (the watchdog's report). Engine only. */
+	void timedOut() {
+		if (ended) {
+			return;
+		}
+		executive.forget(this);
+		complete(function.timeoutResult(this));
+	}
+
+	/** Ends the attempt with {@code result}, once: a result that comes after a timeout is ignored. Engine only. */
+	void complete(AttemptResult result) {
+		if (ended) {
+			return;
+		}
+		ended = true;
+		if (wake != null) {
+			wake.cancel();
+		}
+		if (timeout != null) {
+			timeout.cancel();
+		}
+		function.ended(this, result);
+		then.accept(result);
+	}
+
+	/** A line the handler logged. Called from handler code. */
+	void log(String line) {
+		if (abandoned) {
+			return;
+		}
+		executive.command(() -> {
+			function.log(this, line);
+			return null;
+		});
+	}
+}

@@ -1,0 +1,78 @@
+package io.github.lambdasandbox.internal.engine;
+
+import io.github.lambdasandbox.LambdaServiceException;
+
+/**
+ * A synchronous invocation ({@code RequestResponse}), scheduled at the instant it was asked for and run in
+ * turn: the test (or a handler) waits for its result.
+ */
+final class SyncInvocation extends EventQueue.Task {
+
+	private final SandboxEngine engine;
+
+	final String requestId;
+
+	final FunctionRuntime function;
+
+	final String payload;
+
+	private boolean done;
+
+	private AttemptResult result;
+
+	private LambdaServiceException refused;
+
+	/** Who is told when it is done: a waiting handler's resumption. */
+	private Runnable onDone;
+
+	SyncInvocation(SandboxEngine engine, String requestId, FunctionRuntime function, String payload) {
+		this.engine = engine;
+		this.requestId = requestId;
+		this.function = function;
+		this.payload = payload;
+	}
+
+	@Override
+	String label() {
+		return "invocation of " + function.name() + " (RequestResponse), request " + requestId;
+	}
+
+	@Override
+	void run() {
+		String throttled = function.throttle(requestId);
+		if (throttled != null) {
+			refused = LambdaServiceException.tooManyRequests(throttled);
+			finish();
+			return;
+		}
+		Environment environment = function.acquire();
+		AttemptRun run = new AttemptRun(engine.executive, function, environment, requestId, 1, payload, r -> {
+			result = r;
+			finish();
+		});
+		function.start(run);
+	}
+
+	private void finish() {
+		done = true;
+		if (onDone != null) {
+			onDone.run();
+		}
+	}
+
+	boolean done() {
+		return done;
+	}
+
+	void onDone(Runnable action) {
+		this.onDone = action;
+	}
+
+	/** The result; throws what Lambda answered instead (429). */
+	AttemptResult result() {
+		if (refused != null) {
+			throw refused;
+		}
+		return result;
+	}
+}

@@ -1,0 +1,181 @@
+package io.github.lambdasandbox.internal.engine;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.github.lambdasandbox.JournalEntry;
+import io.github.lambdasandbox.JournalEntry.AttemptEnded;
+import io.github.lambdasandbox.JournalEntry.AttemptStarted;
+import io.github.lambdasandbox.JournalEntry.InvocationType;
+
+/**
+ * The text timeline: a view of the journal, request by request, in virtual time. Bounded: a timeline never
+ * grows past a few hundred lines, whatever the journal holds, and says what it left out.
+ */
+final class Timelines {
+
+	/** Requests shown in full at the start and at the end of a long timeline. */
+	static final int REQUESTS_AT_EACH_END = 10;
+
+	/** Lines shown at the start and at the end of a long request. */
+	static final int LINES_AT_EACH_END = 15;
+
+	private Timelines() {
+	}
+
+	/** {@code +0s}, {@code +60s}, {@code +1.5s}. */
+	static String offset(Instant from, Instant to) {
+		Duration d = Duration.between(from, to);
+		BigDecimal seconds = BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9));
+		return (d.isNegative() ? "" : "+") + seconds.stripTrailingZeros().toPlainString() + "s";
+	}
+
+	static String seconds(Duration duration) {
+		return offset(Instant.EPOCH, Instant.EPOCH.plus(duration)).substring(1);
+	}
+
+	/** The timeline of the requests in {@code entries} (any entries: those without a request are left out). */
+	static String render(List<JournalEntry> entries) {
+		Map<String, List<JournalEntry>> requests = new LinkedHashMap<>();
+		for (JournalEntry entry : entries) {
+			if (entry.requestId() != null && shown(entry)) {
+				requests.computeIfAbsent(entry.requestId(), id -> new ArrayList<>()).add(entry);
+			}
+		}
+		if (requests.isEmpty()) {
+			return "No request so far.";
+		}
+		List<String> ids = new ArrayList<>(requests.keySet());
+		StringBuilder out = new StringBuilder();
+		int skipped = ids.size() - 2 * REQUESTS_AT_EACH_END;
+		for (int i = 0; i < ids.size(); i++) {
+			if (skipped > 0 && i == REQUESTS_AT_EACH_END) {
+				out.append("… ").append(skipped).append(skipped == 1 ? " more request" : " more requests")
+						.append(" (sandbox.journal() has every entry)\n");
+				i += skipped - 1;
+				continue;
+			}
+			renderRequest(out, ids.get(i), requests.get(ids.get(i)));
+		}
+		return out.toString().stripTrailing();
+	}
+
+	/** The timeline of one request, from its entries. */
+	static String renderRequest(String requestId, List<JournalEntry> entries) {
+		List<JournalEntry> shown = entries.stream().filter(Timelines::shown).toList();
+		if (shown.isEmpty()) {
+			return "No request " + requestId + " in this sandbox.";
+		}
+		StringBuilder out = new StringBuilder();
+		renderRequest(out, requestId, shown);
+		return out.toString().stripTrailing();
+	}
+
+	private static boolean shown(JournalEntry entry) {
+		return !(entry instanceof JournalEntry.LogLine || entry instanceof JournalEntry.MessageSent
+				|| entry instanceof JournalEntry.Published || entry instanceof JournalEntry.EventPut
+				|| entry instanceof JournalEntry.ObjectPut || entry instanceof JournalEntry.MessageDeleted);
+	}
+
+	private static void renderRequest(StringBuilder out, String requestId, List<JournalEntry> entries) {
+		JournalEntry first = entries.get(0);
+		String function = entries.stream().map(JournalEntry::function).filter(f -> f != null).findFirst().orElse("?");
+		out.append("Timeline of request ").append(requestId).append("  (function ").append(function).append(")\n");
+		Instant from = first.at();
+		List<String[]> lines = new ArrayList<>();
+		Map<Integer, AttemptStarted> started = new LinkedHashMap<>();
+		for (JournalEntry entry : entries) {
+			if (entry instanceof AttemptStarted s) {
+				started.put(s.attempt(), s);
+				continue;
+			}
+			if (entry instanceof AttemptEnded e) {
+				AttemptStarted s = started.remove(e.attempt());
+				if (s != null && !e.duration().isZero()) {
+					lines.add(new String[] { offset(from, s.at()), "attempt " + e.attempt() + " started" + (s.coldStart()
+							? " (cold start)" : "") });
+					lines.add(new String[] { offset(from, e.at()), "attempt " + e.attempt() + " → " + outcome(e) + " after "
+							+ seconds(e.duration()) });
+				}
+				else {
+					lines.add(new String[] { offset(from, s == null ? e.at() : s.at()), "attempt " + e.attempt() + " → " + outcome(e) });
+				}
+				continue;
+			}
+			lines.add(new String[] { offset(from, entry.at()), describe(entry) });
+		}
+		for (AttemptStarted s : started.values()) {
+			lines.add(new String[] { offset(from, s.at()), "attempt " + s.attempt() + " started, still running" });
+		}
+		int skipped = lines.size() - 2 * LINES_AT_EACH_END;
+		for (int i = 0; i < lines.size(); i++) {
+			if (skipped > 0 && i == LINES_AT_EACH_END) {
+				out.append("  … ").append(skipped).append(" more entries\n");
+				i += skipped - 1;
+				continue;
+			}
+			String offset = lines.get(i)[0];
+			out.append("  ").append(offset).append(" ".repeat(Math.max(1, 10 - offset.length()))).append(lines.get(i)[1])
+					.append('\n');
+		}
+	}
+
+	private static String outcome(AttemptEnded ended) {
+		return switch (ended.outcome()) {
+			case SUCCESS -> "success, 200";
+			case TIMEOUT -> "timed out: " + firstLine(ended.errorMessage());
+			case FUNCTION_ERROR -> "function error: " + ended.errorType()
+					+ (ended.errorMessage() == null ? "" : ": " + firstLine(ended.errorMessage()));
+		};
+	}
+
+	private static String describe(JournalEntry entry) {
+		if (entry instanceof JournalEntry.Accepted a) {
+			return a.type() == InvocationType.EVENT ? "accepted (202) from " + a.origin() + ", async queue"
+					: "invoked (RequestResponse) from " + a.origin();
+		}
+		if (entry instanceof JournalEntry.Throttled t) {
+			return "throttled (429, " + t.reason() + ")";
+		}
+		if (entry instanceof JournalEntry.RetryScheduled r) {
+			return r.afterThrottle() ? "back to the queue: next try in " + seconds(r.delay()) + " (a throttle does not use up a retry)"
+					: "retry " + r.retry() + " in " + seconds(r.delay());
+		}
+		if (entry instanceof JournalEntry.EventAgeExceeded e) {
+			return e.wouldRetryIn() != null ? "a retry in " + seconds(e.wouldRetryIn()) + " would pass the maximum event age of "
+					+ seconds(e.maximumAge()) : "the event reached the maximum event age of " + seconds(e.maximumAge());
+		}
+		if (entry instanceof JournalEntry.EventDropped d) {
+			return "failed (" + d.condition().awsName() + ")" + (d.routed() ? ""
+					: ", dropped: no on-failure destination and no dead-letter queue (AsyncEventsDropped)");
+		}
+		if (entry instanceof JournalEntry.RecordDelivered r) {
+			String what = "record (" + r.condition().awsName() + ") → " + r.resource();
+			return r.resource().startsWith("lambda:") ? what + " (request " + r.messageId() + ")"
+					: r.resource().startsWith("s3:") ? what + " as " + r.messageId() : what;
+		}
+		if (entry instanceof JournalEntry.DeadLetterDelivered d) {
+			return "event → dead-letter queue " + d.resource();
+		}
+		if (entry instanceof JournalEntry.DeliveryFailed f) {
+			return f.deadLetter()
+					? "event → dead-letter queue " + f.resource() + " NOT delivered: " + f.reason() + " (DeadLetterErrors)"
+					: "record (" + f.condition().awsName() + ") → " + f.resource() + " NOT delivered: " + f.reason()
+							+ " (DestinationDeliveryFailures)";
+		}
+		return entry.toString();
+	}
+
+	static String firstLine(String text) {
+		if (text == null) {
+			return "";
+		}
+		int newline = text.indexOf('\n');
+		return newline < 0 ? text : text.substring(0, newline) + " …";
+	}
+}

@@ -1,0 +1,48 @@
+package io.github.lambdasandbox.internal.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Time for handler code: on a thread that runs an attempt of a sandbox, the sandbox's clock; anywhere else, the
+ * system's. {@link #sleep(long)} on a handler's thread waits in virtual time: the attempt takes that long, other
+ * work runs meanwhile, and a wait past the function's timeout ends the attempt at its timeout.
+ *
+ * <p>Handler code calls this instead of {@code Thread.sleep} / {@code System.currentTimeMillis()} (the sandbox
+ * can rewrite those calls in the user's classes to these).
+ */
+public final class VirtualTime {
+
+	private VirtualTime() {
+	}
+
+	/** {@code Thread.sleep(millis)}, in virtual time on a handler's thread. */
+	public static void sleep(long millis) throws InterruptedException {
+		if (millis < 0) {
+			throw new IllegalArgumentException("timeout value is negative");
+		}
+		sleep(Duration.ofMillis(millis));
+	}
+
+	/** {@code Thread.sleep(duration)}, in virtual time on a handler's thread. */
+	public static void sleep(Duration duration) throws InterruptedException {
+		AttemptRun run = Executive.CURRENT.get();
+		if (run == null || run.abandoned) {
+			Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
+			return;
+		}
+		run.sleep(duration);
+	}
+
+	/** {@code System.currentTimeMillis()}: the sandbox's virtual instant on a handler's thread. */
+	public static long currentTimeMillis() {
+		AttemptRun run = Executive.CURRENT.get();
+		return run == null ? System.currentTimeMillis() : run.executive.now().toEpochMilli();
+	}
+
+	/** {@code Instant.now()}: the sandbox's virtual instant on a handler's thread. */
+	public static Instant now() {
+		AttemptRun run = Executive.CURRENT.get();
+		return run == null ? Instant.now() : run.executive.now();
+	}
+}
