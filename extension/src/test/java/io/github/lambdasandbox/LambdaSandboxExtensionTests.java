@@ -143,6 +143,16 @@ class LambdaSandboxExtensionTests {
 	}
 
 	@LambdaSandbox
+	@LambdaFunction(name = "big", handler = Handlers.Boom.class, reservedConcurrency = 600)
+	@LambdaFunction(name = "bigger", handler = Handlers.Boom.class, reservedConcurrency = 301)
+	static class TooMuchReservedTestCase {
+
+		@Test
+		void neverRuns() {
+		}
+	}
+
+	@LambdaSandbox
 	@LambdaFunction(name = "fn", handler = Handlers.Boom.class, maximumRetryAttempts = 0, onFailure = "sqs:failures")
 	static class ParallelTestCase {
 
@@ -215,6 +225,12 @@ class LambdaSandboxExtensionTests {
 				"@LambdaFunction(name = \"fn\") on SelfDestinationTestCase: onSuccess = \"lambda:fn\": you can't specify the function as a destination for itself, as in AWS.");
 		assertConfigurationError(S3OnSuccessTestCase.class,
 				"@LambdaFunction(name = \"fn\") on S3OnSuccessTestCase: onSuccess = \"s3:archive\": S3 buckets are supported only for on-failure destinations, as in AWS. Use onFailure, or an SQS queue for onSuccess.");
+		assertConfigurationError(TooMuchReservedTestCase.class,
+				"@LambdaFunction(name = \"bigger\") on TooMuchReservedTestCase: reservedConcurrency = 301 is refused, as AWS refuses it: "
+						+ "\"Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below "
+						+ "its minimum value of [100].\" The account's concurrency is 1000 (@LambdaSandbox(accountConcurrency)), of "
+						+ "which 100 must stay unreserved and 600 is reserved by other functions: reserve at most 300, or raise "
+						+ "accountConcurrency.");
 		assertConfigurationError(ForeignArnTestCase.class,
 				"@LambdaFunction(name = \"fn\") on ForeignArnTestCase: onFailure = \"arn:aws:sqs:eu-west-1:111111111111:q\" is in account 111111111111, region eu-west-1; the sandbox is account 123456789012 in us-east-1. Use the short form (e.g. \"sqs:name\") or an ARN of that account and region.");
 	}

@@ -3,9 +3,9 @@ package io.github.lambdasandbox.internal;
 import io.github.lambdasandbox.Sandbox;
 
 /**
- * The sandbox of the test running on the current thread, for the static accessors of the assertions.
- * Bound by the JUnit extension before each test and unbound after it; one per thread, so tests running
- * in parallel each see their own.
+ * The sandbox of the test running on the current thread, for the static accessors of the assertions (and
+ * for handler code: the engine binds its sandbox while a worker runs a handler). Bound by the JUnit extension
+ * before each test and unbound after it; one per thread, so tests running in parallel each see their own.
  */
 public final class CurrentSandbox {
 
@@ -20,6 +20,11 @@ public final class CurrentSandbox {
 
 	public static void unbind() {
 		CURRENT.remove();
+	}
+
+	/** The sandbox bound to this thread, or null. */
+	public static Sandbox peek() {
+		return CURRENT.get();
 	}
 
 	/**

@@ -118,7 +118,8 @@ final class AttemptRun {
 	void sleep(Duration duration) {
 		executive.suspend(this, () -> {
 			long wakeAt = saturatedPlus(executive.nanos(), duration.toNanos());
-			long deadline = startedAt + timeoutNanos - runningNanos;
+			// deterministic: the virtual timeout counts virtual time only (real time run has its own guard)
+			long deadline = startedAt + timeoutNanos;
 			if (wakeAt >= deadline) {
 				timeout = EventQueue.Task.of("timeout of " + describe(), this::timedOut);
 				executive.scheduleAt(deadline, timeout, false);
@@ -136,7 +137,8 @@ final class AttemptRun {
 	 */
 	void await(Consumer<Runnable> arrange) {
 		executive.suspend(this, () -> {
-			long deadline = startedAt + timeoutNanos - runningNanos;
+			// deterministic: the virtual timeout counts virtual time only (real time run has its own guard)
+			long deadline = startedAt + timeoutNanos;
 			timeout = EventQueue.Task.of("timeout of " + describe(), this::timedOut);
 			executive.scheduleAt(deadline, timeout, false);
 			arrange.accept(() -> {

@@ -15,7 +15,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import io.github.lambdasandbox.Sandbox;
 import io.github.lambdasandbox.VirtualClock;
+import io.github.lambdasandbox.internal.CurrentSandbox;
 import io.github.lambdasandbox.WaitOutcome;
 
 /**
@@ -131,7 +133,11 @@ final class Executive implements VirtualClock {
 
 	private volatile boolean closed;
 
-	Executive(Instant start, String threadPrefix) {
+	/** The sandbox handler code sees as its current one. */
+	private final Sandbox owner;
+
+	Executive(Sandbox owner, Instant start, String threadPrefix) {
+		this.owner = owner;
 		this.start = start;
 		this.nowInstant = start;
 		this.threadPrefix = threadPrefix;
@@ -579,7 +585,9 @@ final class Executive implements VirtualClock {
 	 */
 	<T> T userCode(AttemptRun run, UserCode<T> code) throws Exception {
 		AttemptRun outer = CURRENT.get();
+		Sandbox outerSandbox = CurrentSandbox.peek();
 		CURRENT.set(run);
+		CurrentSandbox.bind(owner);
 		run.resumed(System.nanoTime());
 		inUserCode = run;
 		watch();
@@ -604,6 +612,12 @@ final class Executive implements VirtualClock {
 			}
 			else {
 				CURRENT.set(outer);
+			}
+			if (outerSandbox == null) {
+				CurrentSandbox.unbind();
+			}
+			else {
+				CurrentSandbox.bind(outerSandbox);
 			}
 			if (run.abandoned) {
 				throw new Abandoned("the attempt was given up");

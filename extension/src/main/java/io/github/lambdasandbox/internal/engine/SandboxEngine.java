@@ -88,7 +88,7 @@ public final class SandboxEngine implements Sandbox {
 	 */
 	public SandboxEngine(SandboxConfig config, String uniqueId) {
 		this.config = config;
-		this.executive = new Executive(config.startTime(), "lambda-sandbox-" + SANDBOXES.incrementAndGet());
+		this.executive = new Executive(this, config.startTime(), "lambda-sandbox-" + SANDBOXES.incrementAndGet());
 		this.ids = new Ids(config.seed() == LambdaSandbox.SEED_FROM_TEST ? Ids.seedOf(uniqueId) : config.seed());
 		this.asyncInvoker = new AsyncInvoker(this);
 		this.router = new Router(this);
