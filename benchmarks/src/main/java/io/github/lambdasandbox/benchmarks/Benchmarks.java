@@ -31,7 +31,7 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * <h2>How to run</h2>
  * From the root of the project ({@code /work/main}):
  * <pre>
- * mvn -B -q install -DskipTests &amp;&amp; mvn -B -q -pl benchmarks exec:java
+ * mvn -B -q install -DskipTests &amp;&amp; mvn -B -q -pl benchmarks exec:exec
  * </pre>
  * It takes about 30 seconds. {@code -Dexec.args=--quick} runs a few iterations of each (a smoke run,
  * figures not meaningful). The figures are wall-clock times on the machine at hand: compare ratios, and
@@ -69,13 +69,15 @@ public final class Benchmarks {
 	 * sandboxes held open for the heap figure.
 	 */
 	public record Settings(int labWarmup, int labRuns, Duration labBudget, int directBatches, int directBatchSize,
-			int junitWarmup, int junitRuns, int sandboxes) {
+			int junitWarmup, int junitRuns, int sandboxes, int events, int eventRuns, int[] growth) {
 
-		/** The real run: well under a minute. */
-		public static final Settings FULL = new Settings(2000, 1000, Duration.ofSeconds(10), 50, 10_000, 5, 20, 200);
+		/** The real run: about a minute. */
+		public static final Settings FULL = new Settings(2000, 1000, Duration.ofSeconds(10), 50, 10_000, 5, 20, 200, 20_000, 5,
+				new int[] { 1_000, 10_000, 100_000 });
 
-		/** A smoke run: a second or two, figures not meaningful. */
-		public static final Settings QUICK = new Settings(3, 5, Duration.ofSeconds(5), 3, 100, 1, 1, 5);
+		/** A smoke run: a few seconds, figures not meaningful. */
+		public static final Settings QUICK = new Settings(3, 5, Duration.ofSeconds(5), 3, 100, 1, 1, 5, 200, 1,
+				new int[] { 100, 1_000 });
 	}
 
 	private static final double AWS_LAB_SECONDS = 180;
@@ -113,9 +115,78 @@ public final class Benchmarks {
 
 	/** Runs every benchmark and prints the tables. */
 	public static void run(Settings settings, PrintStream out) {
+		throughput(settings, out);
 		lab(settings, out);
 		extension(settings, out);
 		memory(settings, out);
+	}
+
+	// --- 0. throughput against the floor --------------------------------------------------------------------
+
+	private static void throughput(Settings settings, PrintStream out) {
+		int events = settings.events();
+		int[] sink = new int[1];
+		// warm-up: every path, several times, so that the measured runs see compiled code
+		for (int i = 0; i < Math.max(1, settings.eventRuns()); i++) {
+			Throughput.floor(events, sink);
+			Throughput.floorOfFailures(events, sink);
+			Throughput.throughSandbox(Throughput.Success.class, "ok", events);
+			Throughput.throughSandbox(Throughput.Failure.class, "boom", events);
+		}
+		long floor = Long.MAX_VALUE;
+		long floorOfFailures = Long.MAX_VALUE;
+		long success = Long.MAX_VALUE;
+		long failure = Long.MAX_VALUE;
+		for (int i = 0; i < settings.eventRuns(); i++) {
+			floor = Math.min(floor, Throughput.floor(events, sink));
+			success = Math.min(success, Throughput.throughSandbox(Throughput.Success.class, "ok", events));
+			floorOfFailures = Math.min(floorOfFailures, Throughput.floorOfFailures(events, sink));
+			failure = Math.min(failure, Throughput.throughSandbox(Throughput.Failure.class, "boom", events));
+		}
+		out.println();
+		out.println("0. Throughput: " + events + " asynchronous events accepted one after the other, then settle(); best of "
+				+ settings.eventRuns() + " runs after warm-up.");
+		out.println("   Floor: per event, what any simulator must do (read the payload with the runtime's Jackson serialiser,");
+		out.println("   call the handler, write its answer and the invocation record); for failures, three attempts whose");
+		out.println("   handler throws (each with its error payload), then the record.");
+		Table table = new Table("figure", "per event", "events/s", "ratio to its floor");
+		table.row("floor, success", perEvent(floor, events), perSecond(floor, events), "1.0×");
+		table.row("sandbox, success → on-success SQS queue", perEvent(success, events), perSecond(success, events),
+				times((double) success / floor));
+		table.row("floor, failure (3 attempts)", perEvent(floorOfFailures, events), perSecond(floorOfFailures, events),
+				"1.0×");
+		table.row("sandbox, failure → 3 attempts over 3 min, on-failure SQS + DLQ", perEvent(failure, events),
+				perSecond(failure, events), times((double) failure / floorOfFailures));
+		for (int size : settings.growth()) {
+			long best = Long.MAX_VALUE;
+			for (int i = 0; i < Math.max(1, settings.eventRuns() / 2); i++) {
+				best = Math.min(best, Throughput.throughSandbox(Throughput.Success.class, "ok", size));
+			}
+			table.row("growth: " + size + " events in flight, success", perEvent(best, size), perSecond(best, size),
+					times((double) best / size / ((double) floor / events)));
+		}
+		table.print(out);
+		int inFlight = settings.growth()[settings.growth().length - 1];
+		long before = usedHeapAfterGc();
+		Sandbox sandbox = Throughput.inFlight(inFlight);
+		long held = usedHeapAfterGc();
+		sandbox.settle();
+		long after = usedHeapAfterGc();
+		sandbox.close();
+		out.printf(Locale.ROOT, "   Heap: %,.0f bytes per event in flight (%d accepted, not yet run); %,.0f bytes per event once "
+				+ "run (journal entries and the record in the queue).%n", (double) (held - before) / inFlight, inFlight,
+				(double) (after - before) / inFlight);
+		if (sink[0] == 42) {
+			out.println();
+		}
+	}
+
+	private static String perEvent(long nanos, int events) {
+		return String.format(Locale.ROOT, "%.2f µs", nanos / 1000.0 / events);
+	}
+
+	private static String perSecond(long nanos, int events) {
+		return String.format(Locale.ROOT, "%,.0f", events / (nanos / 1e9));
 	}
 
 	// --- 1. the S3 failure lab ------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ class BenchmarksSmokeTest {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 		Benchmarks.run(Benchmarks.Settings.QUICK, new PrintStream(bytes, true, StandardCharsets.UTF_8));
 		String out = bytes.toString(StandardCharsets.UTF_8);
-		for (String expected : new String[] { "1. S3 failure lab", "baseline (a): handler called directly 3 times",
+		for (String expected : new String[] { "0. Throughput", "floor, success", "sandbox, failure", "Heap: ", "1. S3 failure lab", "baseline (a): handler called directly 3 times",
 				"2. Per-test overhead", "overhead per test", "3. Heap per open sandbox", "per open sandbox, fresh" }) {
 			assertTrue(out.contains(expected), () -> "missing \"" + expected + "\" in:\n" + out);
 		}

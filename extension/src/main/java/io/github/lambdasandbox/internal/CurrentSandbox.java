@@ -28,6 +28,16 @@ public final class CurrentSandbox {
 	}
 
 	/**
+	 * Binds {@code sandbox} (or nothing, for null) and returns what was bound: for the engine's worker threads,
+	 * which bind and unbind at every handler call (keeping the thread's entry is cheaper than removing it).
+	 */
+	public static Sandbox swap(Sandbox sandbox) {
+		Sandbox previous = CURRENT.get();
+		CURRENT.set(sandbox);
+		return previous;
+	}
+
+	/**
 	 * @throws IllegalStateException if no sandbox is bound to this thread, with the way out
 	 */
 	public static Sandbox get(String accessor) {

@@ -584,10 +584,10 @@ final class Executive implements VirtualClock {
 	 * @throws Abandoned if the sandbox gave the attempt up while the code ran: the caller must not touch state
 	 */
 	<T> T userCode(AttemptRun run, UserCode<T> code) throws Exception {
+		// worker threads keep their thread-local entries and only change their values: cheaper than removing them
 		AttemptRun outer = CURRENT.get();
-		Sandbox outerSandbox = CurrentSandbox.peek();
+		Sandbox outerSandbox = CurrentSandbox.swap(owner);
 		CURRENT.set(run);
-		CurrentSandbox.bind(owner);
 		run.resumed(System.nanoTime());
 		inUserCode = run;
 		watch();
@@ -607,18 +607,8 @@ final class Executive implements VirtualClock {
 				inUserCode = null;
 			}
 			run.paused(System.nanoTime());
-			if (outer == null) {
-				CURRENT.remove();
-			}
-			else {
-				CURRENT.set(outer);
-			}
-			if (outerSandbox == null) {
-				CurrentSandbox.unbind();
-			}
-			else {
-				CurrentSandbox.bind(outerSandbox);
-			}
+			CURRENT.set(outer);
+			CurrentSandbox.swap(outerSandbox);
 			if (run.abandoned) {
 				throw new Abandoned("the attempt was given up");
 			}

@@ -205,11 +205,8 @@ final class FunctionRuntime {
 			if (result.outcome() == Outcome.TIMEOUT) {
 				log(run, LOG_TIME.format(engine.executive.instant()) + " " + run.requestId + " " + timeoutText());
 			}
-			else {
-				String logged = ErrorPayloads.logLine(result.payload());
-				if (logged != null) {
-					log(run, logged);
-				}
+			else if (result.logText() != null) {
+				log(run, result.logText());
 			}
 		}
 		Duration init = run.coldStart ? Duration.ofNanos(run.initNanos) : null;
@@ -238,17 +235,19 @@ final class FunctionRuntime {
 		return "Task timed out after " + String.format(Locale.ROOT, "%.2f", (double) config.timeoutSeconds()) + " seconds";
 	}
 
-	private static AttemptResult failure(Throwable error) {
-		ErrorPayloads.Described described = ErrorPayloads.describe(error);
-		return AttemptResult.failure(Outcome.FUNCTION_ERROR, described.payload(), described.errorType(),
-				described.errorMessage(), error);
+	private AttemptResult failure(Throwable error) {
+		return failure(ErrorPayloads.describe(error), error);
 	}
 
-	/** What the runtime's PojoHandlerAsStreamHandler writes: its own RuntimeException, no frames, the cause. */
-	private static AttemptResult inputFailure(HandlerAdapter.InputException input) {
-		String message = "An error occurred during JSON parsing";
-		return AttemptResult.failure(Outcome.FUNCTION_ERROR, ErrorPayloads.parseError(message, input.getCause()),
-				"java.lang.RuntimeException", message, input.getCause());
+	/** What the runtime writes when it cannot read the input: its own RuntimeException, no frames. */
+	private AttemptResult inputFailure(HandlerAdapter.InputException input) {
+		return failure(ErrorPayloads.parseError(input.getCause()), input.getCause());
+	}
+
+	/** The same texts come back attempt after attempt: the journal keeps one copy of each. */
+	private AttemptResult failure(ErrorPayloads.Described described, Throwable error) {
+		return new AttemptResult(Outcome.FUNCTION_ERROR, described.payload(), true, engine.strings.dedupe(described.errorType()),
+				engine.strings.dedupe(described.errorMessage()), error, engine.strings.dedupe(described.logText()));
 	}
 
 	private static int memoryUsed() {

@@ -35,7 +35,7 @@ final class HandlerOutput {
 			sink.accept(pending.toString(StandardCharsets.UTF_8));
 		}
 		pending.reset();
-		SINK.remove();
+		SINK.set(null);
 	}
 
 	/** Wraps the current streams, unless they are ours already (someone may have replaced them since). */

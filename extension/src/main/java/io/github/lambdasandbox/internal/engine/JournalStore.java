@@ -20,8 +20,6 @@ final class JournalStore {
 
 	private int size;
 
-	private final Map<String, Positions> byRequest = new HashMap<>();
-
 	private final Map<String, Positions> byFunction = new HashMap<>();
 
 	private final Map<String, Positions> byResource = new HashMap<>();
@@ -55,7 +53,6 @@ final class JournalStore {
 		}
 		int position = size;
 		entries[size++] = entry;
-		index(byRequest, entry.requestId(), position);
 		index(byFunction, entry.function(), position);
 		index(byResource, entry.resource(), position);
 		return entry;
@@ -79,8 +76,15 @@ final class JournalStore {
 		return new View(entries, size);
 	}
 
+	/** The entries of one request: a scan (requests are many; they are looked up only for messages). */
 	List<JournalEntry> ofRequest(String requestId) {
-		return positions(byRequest.get(requestId));
+		List<JournalEntry> out = new ArrayList<>();
+		for (int i = 0; i < size; i++) {
+			if (requestId.equals(entries[i].requestId())) {
+				out.add(entries[i]);
+			}
+		}
+		return List.copyOf(out);
 	}
 
 	List<JournalEntry> ofFunction(String function) {

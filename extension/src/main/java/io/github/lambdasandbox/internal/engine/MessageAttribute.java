@@ -6,6 +6,9 @@ import java.util.Map;
 /** A message attribute of SQS or SNS: data type ({@code String}, {@code Number}, {@code Binary}) and value. */
 record MessageAttribute(String dataType, String stringValue) {
 
+	/** What Lambda writes as a dead letter's {@code ErrorCode} after a function error. */
+	static final MessageAttribute ERROR_CODE_200 = number(200);
+
 	static MessageAttribute string(String value) {
 		return new MessageAttribute("String", value);
 	}

@@ -131,7 +131,7 @@ final class Router {
 		attributes.put("RequestID", MessageAttribute.string(event.requestId));
 		AttemptResult last = event.last;
 		if (last != null) {
-			attributes.put("ErrorCode", MessageAttribute.number(200));
+			attributes.put("ErrorCode", MessageAttribute.ERROR_CODE_200);
 			attributes.put("ErrorMessage", MessageAttribute.string(truncate(last.errorMessage() == null
 					? String.valueOf(last.errorType()) : last.errorMessage())));
 		}

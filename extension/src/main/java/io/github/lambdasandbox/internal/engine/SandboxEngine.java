@@ -62,6 +62,9 @@ public final class SandboxEngine implements Sandbox {
 
 	final Router router;
 
+	/** One copy of texts that repeat (error types, messages, log lines). */
+	final StringPool strings = new StringPool();
+
 	private final JournalView journalView;
 
 	private final Map<String, FunctionRuntime> functions = new LinkedHashMap<>();

@@ -1,7 +1,6 @@
 package io.github.lambdasandbox.internal.json;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -10,6 +9,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -120,14 +120,16 @@ public final class Json {
 
 	/** A document written with a streaming generator: no tree in between. */
 	public static String write(Writing writing) {
-		StringWriter text = new StringWriter(256);
-		try (JsonGenerator out = FACTORY.createGenerator(text)) {
-			writing.write(out);
+		SegmentedStringWriter text = new SegmentedStringWriter(FACTORY._getBufferRecycler());
+		try {
+			try (JsonGenerator out = FACTORY.createGenerator(text)) {
+				writing.write(out);
+			}
+			return text.getAndClear();
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		return text.toString();
 	}
 
 	/** Thrown for text that is not JSON. */
