@@ -383,6 +383,12 @@ public final class SandboxEngine implements Sandbox {
 		return executive.inspect(() -> journal.size() == 0 ? null : Timelines.render(journal.all()));
 	}
 
+	/** The sandbox's services by AWS operation, for AWS SDK clients. */
+	public io.github.lambdasandbox.internal.aws.AwsServices aws() {
+		throw new UnsupportedOperationException("AWS SDK access to the sandbox's services is being built (issue: real handler "
+				+ "code, unchanged).");
+	}
+
 	public boolean isClosed() {
 		return executive.isClosed();
 	}
