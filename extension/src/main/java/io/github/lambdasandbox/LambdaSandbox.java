@@ -32,8 +32,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <h2>Lifecycle</h2>
  * A new {@link Sandbox} is built before each test and closed after it: no state, thread or message
- * survives a test. Test methods, lifecycle methods and constructors can declare a {@link Sandbox}
- * parameter; the static accessors of {@code LambdaSandboxAssertions} ({@code queue("…")}) find the
+ * survives a test. Test methods and {@code @BeforeEach} / {@code @AfterEach} methods can declare a
+ * {@link Sandbox} parameter (not constructors: a sandbox lives for one test, an instance may serve several);
+ * the static accessors of {@code LambdaSandboxAssertions} ({@code queue("…")}) find the
  * sandbox of the test running on the current thread.
  *
  * <h2>Time</h2>
@@ -71,6 +72,37 @@ public @interface LambdaSandbox {
 	 * at least 100 unreserved (or all of a smaller limit).
 	 */
 	int accountConcurrency() default 1000;
+
+	/**
+	 * The largest payload of an asynchronous invocation: 1 MB since October 2025 ({@code ONE_MB}, 1 048 576 bytes,
+	 * the default), or the 256 KB of before ({@code LEGACY_256_KB}, 262 144 bytes) for code written against it.
+	 */
+	AsyncPayloadLimit asyncPayloadLimit() default AsyncPayloadLimit.ONE_MB;
+
+	/** The payload limits of asynchronous invocations AWS has had. */
+	enum AsyncPayloadLimit {
+		/** 1 MB (1 048 576 bytes), since October 2025. */
+		ONE_MB(1_048_576),
+		/** 256 KB (262 144 bytes), until October 2025. */
+		LEGACY_256_KB(262_144);
+
+		private final int bytes;
+
+		AsyncPayloadLimit(int bytes) {
+			this.bytes = bytes;
+		}
+
+		/** The limit in bytes. */
+		public int bytes() {
+			return bytes;
+		}
+	}
+
+	/**
+	 * Whether a test fails when it ends with work still to come (on a paused clock, work scheduled that never ran);
+	 * by default it is only reported (a report entry "lambda-sandbox pending work").
+	 */
+	boolean failOnPendingWork() default false;
 
 	/** The default of {@link #seed()}: derive the seed from the test's unique id. */
 	long SEED_FROM_TEST = Long.MIN_VALUE;

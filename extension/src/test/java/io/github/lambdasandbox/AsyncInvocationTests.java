@@ -22,7 +22,7 @@ class AsyncInvocationTests {
 	static final Instant START = Instant.parse("2025-01-01T00:00:00Z");
 
 	/** Fails on its first call, succeeds after. */
-	static class FailsOnce implements RequestHandler<Map<String, Object>, String> {
+	public static class FailsOnce implements RequestHandler<Map<String, Object>, String> {
 
 		private int calls;
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class ConcurrencyTests {
 
 	/** Waits 10 seconds of virtual time, then answers. */
-	static class Slow implements RequestHandler<Map<String, Object>, String> {
+	public static class Slow implements RequestHandler<Map<String, Object>, String> {
 
 		@Override
 		public String handleRequest(Map<String, Object> event, Context context) {
@@ -38,7 +38,7 @@ class ConcurrencyTests {
 	}
 
 	/** Invokes its own function synchronously, down to depth 2, and answers the depth it reached. */
-	static class Recursive implements RequestHandler<Map<String, Integer>, Integer> {
+	public static class Recursive implements RequestHandler<Map<String, Integer>, Integer> {
 
 		@Override
 		public Integer handleRequest(Map<String, Integer> event, Context context) {

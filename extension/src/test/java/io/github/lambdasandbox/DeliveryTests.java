@@ -36,7 +36,7 @@ class DeliveryTests {
 	}
 
 	/** Returns 300 KB of text. */
-	static class Big implements com.amazonaws.services.lambda.runtime.RequestHandler<Object, String> {
+	public static class Big implements com.amazonaws.services.lambda.runtime.RequestHandler<Object, String> {
 
 		@Override
 		public String handleRequest(Object event, com.amazonaws.services.lambda.runtime.Context context) {

@@ -32,7 +32,7 @@ class ExecutionEnvironmentTests {
 		public int quantity;
 	}
 
-	static class OrderHandler implements RequestHandler<Order, String> {
+	public static class OrderHandler implements RequestHandler<Order, String> {
 
 		@Override
 		public String handleRequest(Order order, Context context) {
@@ -40,7 +40,7 @@ class ExecutionEnvironmentTests {
 		}
 	}
 
-	static class Upper implements RequestHandler<String, String> {
+	public static class Upper implements RequestHandler<String, String> {
 
 		@Override
 		public String handleRequest(String input, Context context) {
@@ -48,7 +48,7 @@ class ExecutionEnvironmentTests {
 		}
 	}
 
-	static class S3Keys implements RequestHandler<S3Event, List<String>> {
+	public static class S3Keys implements RequestHandler<S3Event, List<String>> {
 
 		@Override
 		public List<String> handleRequest(S3Event event, Context context) {
@@ -56,7 +56,7 @@ class ExecutionEnvironmentTests {
 		}
 	}
 
-	static class Streaming implements RequestStreamHandler {
+	public static class Streaming implements RequestStreamHandler {
 
 		@Override
 		public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
@@ -64,7 +64,7 @@ class ExecutionEnvironmentTests {
 		}
 	}
 
-	static class Nothing implements RequestHandler<Map<String, Object>, Void> {
+	public static class Nothing implements RequestHandler<Map<String, Object>, Void> {
 
 		@Override
 		public Void handleRequest(Map<String, Object> event, Context context) {
@@ -72,7 +72,7 @@ class ExecutionEnvironmentTests {
 		}
 	}
 
-	static class ContextReporter implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+	public static class ContextReporter implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
 		@Override
 		public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
@@ -89,7 +89,7 @@ class ExecutionEnvironmentTests {
 		}
 	}
 
-	static class Sleeper implements RequestHandler<Map<String, Object>, String> {
+	public static class Sleeper implements RequestHandler<Map<String, Object>, String> {
 
 		private int calls;
 
@@ -107,7 +107,7 @@ class ExecutionEnvironmentTests {
 		}
 	}
 
-	static class Wrapping implements RequestHandler<Map<String, Object>, String> {
+	public static class Wrapping implements RequestHandler<Map<String, Object>, String> {
 
 		@Override
 		public String handleRequest(Map<String, Object> event, Context context) {
@@ -122,7 +122,7 @@ class ExecutionEnvironmentTests {
 	}
 
 	/** Ignores interrupts until the test releases it: a handler AWS would have frozen. */
-	static class Stubborn implements RequestHandler<Map<String, Object>, String> {
+	public static class Stubborn implements RequestHandler<Map<String, Object>, String> {
 
 		static final java.util.concurrent.CountDownLatch RELEASE = new java.util.concurrent.CountDownLatch(1);
 
@@ -145,7 +145,7 @@ class ExecutionEnvironmentTests {
 	static class StubbornDeclarations {
 	}
 
-	static class Printing implements RequestHandler<Map<String, Object>, String> {
+	public static class Printing implements RequestHandler<Map<String, Object>, String> {
 
 		@Override
 		public String handleRequest(Map<String, Object> event, Context context) {
@@ -359,7 +359,7 @@ class ExecutionEnvironmentTests {
 
 		assertThat(async.statusCode()).isEqualTo(413);
 		assertThat(async.getMessage()).isEqualTo("1048578 byte payload is too large for the Event invocation type (limit 1048576 bytes)");
-		assertThat(sync.getMessage()).isEqualTo("6291458 byte payload is too large for the RequestResponse invocation type (limit 6291456 bytes)");
+		assertThat(sync.getMessage()).isEqualTo("Request must be smaller than 6291456 bytes for the InvokeFunction operation");
 	}
 
 	@Test

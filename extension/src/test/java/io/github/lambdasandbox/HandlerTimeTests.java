@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class HandlerTimeTests {
 
 	/** Waits {@code "wait"} seconds of virtual time, then fails (or answers, with {@code "ok": true}). */
-	static class Waiting implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+	public static class Waiting implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
 		@Override
 		public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class JournalTests {
 
 	/** Sends two messages and invokes {@code echo} twice, asynchronously; answers the two request ids. */
-	static class Fanout implements RequestHandler<Map<String, Object>, List<String>> {
+	public static class Fanout implements RequestHandler<Map<String, Object>, List<String>> {
 
 		@Override
 		public List<String> handleRequest(Map<String, Object> event, Context context) {

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 @DisplayName("QueueAssert, RecordAssert, MessageAssert")
 class QueueAssertTests {
 
-	static class Boom implements RequestHandler<Map<String, Object>, String> {
+	public static class Boom implements RequestHandler<Map<String, Object>, String> {
 
 		@Override
 		public String handleRequest(Map<String, Object> event, Context context) {
@@ -37,7 +37,7 @@ class QueueAssertTests {
 		}
 	}
 
-	static class Hello implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+	public static class Hello implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
 		@Override
 		public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 @Bucket(name = "images", onObjectCreated = "lambda-s3")
 class S3FailureTest {
 
-  static class Boom implements RequestHandler<Map<String, Object>, String> {
+  public static class Boom implements RequestHandler<Map<String, Object>, String> {
     @Override
     public String handleRequest(Map<String, Object> event, Context context) {
       throw new RuntimeException("boom!");

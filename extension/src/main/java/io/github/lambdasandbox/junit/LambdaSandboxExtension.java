@@ -1,6 +1,8 @@
 package io.github.lambdasandbox.junit;
 
 import java.lang.reflect.Constructor;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.github.lambdasandbox.Sandbox;
 import io.github.lambdasandbox.internal.CurrentSandbox;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.MultipleFailuresError;
 
 /**
  * The JUnit Jupiter extension behind {@link io.github.lambdasandbox.LambdaSandbox @LambdaSandbox}. Registered by
@@ -23,7 +27,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>Before each test it builds a fresh sandbox from the class's declarations (validated once per class),
  * binds it to the test's thread for the static accessors, and resolves {@link Sandbox} parameters. After
- * each test it writes the timeline to the test report, unbinds and closes the sandbox.
+ * each test it writes the timeline to the test report (bounded; the whole journal stays in
+ * {@code sandbox.journal()}), reports work still to come, checks that every event is accounted for, unbinds and
+ * closes the sandbox.
  *
  * @since 0.1
  */
@@ -43,10 +49,30 @@ public final class LambdaSandboxExtension implements BeforeEachCallback, AfterEa
 		if (sandbox == null) {
 			return;
 		}
+		// a test that failed already keeps its own failure: what the sandbox finds after it is the lesser news
+		boolean failed = context.getExecutionException().isPresent();
+		List<Throwable> problems = new ArrayList<>();
 		try {
 			String timeline = sandbox.finalTimeline();
 			if (timeline != null) {
 				context.publishReportEntry("lambda-sandbox timeline", timeline);
+			}
+			String pending = sandbox.finalPending();
+			if (pending != null) {
+				context.publishReportEntry("lambda-sandbox pending work", "The test ended with work still to come: " + pending
+						+ ". Advance or resume the clock to see it happen, or set @LambdaSandbox(failOnPendingWork = true) to "
+						+ "fail such tests.");
+				if (sandbox.config().failOnPendingWork()) {
+					problems.add(new AssertionFailedError("The test ended with work still to come: " + pending + ". "
+							+ "Let it happen (clock().advance(…), clock().resume(), settle()) before the test ends, or drop "
+							+ "@LambdaSandbox(failOnPendingWork = true)."));
+				}
+			}
+			String lost = sandbox.accountingProblems();
+			if (lost != null) {
+				problems.add(new AssertionFailedError("lambda-sandbox lost track of these events: they neither succeeded, nor "
+						+ "failed into a destination, a dead-letter queue or a counted drop, nor are still to come. This is a bug "
+						+ "of lambda-sandbox; please report it with these timelines:\n" + lost));
 			}
 		}
 		finally {
@@ -54,12 +80,22 @@ public final class LambdaSandboxExtension implements BeforeEachCallback, AfterEa
 				sandbox.close();
 			}
 			catch (IllegalStateException e) {
-				// a test that failed already keeps its own failure; a runaway thread is the lesser news
-				if (context.getExecutionException().isEmpty()) {
-					throw e;
-				}
+				problems.add(e);
 			}
 		}
+		if (!failed && !problems.isEmpty()) {
+			if (problems.size() == 1) {
+				rethrow(problems.get(0));
+			}
+			throw new MultipleFailuresError("lambda-sandbox found " + problems.size() + " problems after the test", problems);
+		}
+	}
+
+	private static void rethrow(Throwable problem) {
+		if (problem instanceof RuntimeException runtime) {
+			throw runtime;
+		}
+		throw (Error) problem;
 	}
 
 	/**

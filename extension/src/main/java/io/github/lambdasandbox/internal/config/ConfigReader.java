@@ -1,6 +1,5 @@
 package io.github.lambdasandbox.internal.config;
 
-import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -10,17 +9,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.github.lambdasandbox.Bucket;
 import io.github.lambdasandbox.LambdaFunction;
 import io.github.lambdasandbox.LambdaSandbox;
 import io.github.lambdasandbox.Queue;
-import io.github.lambdasandbox.Sandbox;
 import io.github.lambdasandbox.internal.config.TargetRef.Service;
 import org.junit.platform.commons.support.AnnotationSupport;
 
@@ -30,17 +24,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  */
 public final class ConfigReader {
 
-	private static final Pattern FUNCTION_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
-
-	private static final Pattern QUEUE_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,80}(\\.fifo)?");
-
-	private static final Pattern TOPIC_NAME = Pattern.compile("[a-zA-Z0-9_-]{1,251}(\\.fifo)?");
-
-	private static final Pattern EVENT_BUS_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,256}");
-
-	private static final Pattern BUCKET_NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
-
-	private static final Pattern ARN = Pattern.compile("arn:aws:([a-z0-9-]+):([a-z0-9-]*):(\\d{12})?:(.+)");
+	/** The latest start: the clock needs room to run, and AWS writes four-digit years. */
+	private static final Instant LATEST_START = Instant.parse("9000-01-01T00:00:00Z");
 
 	private final String declaredOn;
 
@@ -85,8 +70,9 @@ public final class ConfigReader {
 		Set<String> functionNames = new LinkedHashSet<>();
 		for (LambdaFunction f : functionAnnotations) {
 			String where = "@LambdaFunction(name = \"" + f.name() + "\") on " + declaredOn;
-			if (!FUNCTION_NAME.matcher(f.name()).matches()) {
-				throw fail(where + ": the name must be 1 to 64 letters, digits, hyphens or underscores, as in AWS.");
+			String problem = AwsNames.function(f.name());
+			if (problem != null) {
+				throw fail(where + ": " + problem + ".");
 			}
 			if (!functionNames.add(f.name())) {
 				throw fail(where + ": a function of this name is declared twice. Give each @LambdaFunction its own name.");
@@ -103,9 +89,9 @@ public final class ConfigReader {
 		Set<String> buckets = new LinkedHashSet<>();
 		for (Bucket b : bucketAnnotations) {
 			String where = "@Bucket(name = \"" + b.name() + "\") on " + declaredOn;
-			if (!BUCKET_NAME.matcher(b.name()).matches() || b.name().contains("..")) {
-				throw fail(where + ": the name must be 3 to 63 lower-case letters, digits, dots or hyphens, "
-						+ "beginning and ending with a letter or digit, as in AWS.");
+			String problem = AwsNames.bucket(b.name());
+			if (problem != null) {
+				throw fail(where + ": " + problem + ".");
 			}
 			if (!buckets.add(b.name())) {
 				throw fail(where + ": this bucket is declared twice.");
@@ -124,7 +110,7 @@ public final class ConfigReader {
 				String where = "@Bucket(name = \"" + b.name() + "\") on " + declaredOn + ": onObjectCreated = \""
 						+ b.onObjectCreated() + "\"";
 				String value = b.onObjectCreated();
-				TargetRef target = value.contains(":") ? target(where, value)
+				TargetRef target = value.contains(":") ? Targets.parse(where, value, null)
 						: new TargetRef(Service.LAMBDA, value);
 				if (target.service() != Service.LAMBDA && target.service() != Service.SQS && target.service() != Service.SNS) {
 					throw fail(where + ": S3 notifications go to a function (a name, or lambda:name), an SQS queue "
@@ -137,14 +123,17 @@ public final class ConfigReader {
 				notifications.put(b.name(), target);
 			}
 		}
-		return new SandboxConfig(declaredOn, startTime, seed, accountConcurrency, functions, List.copyOf(queues),
+		int maxAsyncPayload = (sandbox == null ? LambdaSandbox.AsyncPayloadLimit.ONE_MB : sandbox.asyncPayloadLimit()).bytes();
+		boolean failOnPendingWork = sandbox != null && sandbox.failOnPendingWork();
+		return new SandboxConfig(declaredOn, startTime, seed, accountConcurrency, maxAsyncPayload, failOnPendingWork, functions,
+				List.copyOf(queues),
 				List.copyOf(topics),
 				List.copyOf(eventBuses), List.copyOf(buckets), notifications);
 	}
 
 	private FunctionConfig function(LambdaFunction f, Set<String> functionNames, Set<String> queues, Set<String> buckets) {
 		String where = "@LambdaFunction(name = \"" + f.name() + "\") on " + declaredOn;
-		checkHandler(where, f.handler());
+		// a handler the Java runtime cannot load is not refused here: as in AWS, every invocation then fails
 		range(where, "maximumRetryAttempts", f.maximumRetryAttempts(), 0, 2, "MaximumRetryAttempts");
 		range(where, "maximumEventAgeInSeconds", f.maximumEventAgeInSeconds(), 60, 21600, "MaximumEventAgeInSeconds");
 		range(where, "timeout", f.timeout(), 1, 900, "Timeout, in seconds");
@@ -153,13 +142,18 @@ public final class ConfigReader {
 			throw fail(where + ": reservedConcurrency = " + f.reservedConcurrency()
 					+ " must be -1 (no reservation) or 0 and above, as in AWS (ReservedConcurrentExecutions).");
 		}
-		TargetRef onSuccess = destination(where, "onSuccess", f.onSuccess(), f.name(), functionNames, queues, buckets);
-		TargetRef onFailure = destination(where, "onFailure", f.onFailure(), f.name(), functionNames, queues, buckets);
+		TargetRef onSuccess = f.onSuccess().isBlank() ? null : Targets.parse(where + ": onSuccess = \"" + f.onSuccess() + "\"",
+				f.onSuccess(), "destinationConfig.onSuccess.destination");
+		TargetRef onFailure = f.onFailure().isBlank() ? null : Targets.parse(where + ": onFailure = \"" + f.onFailure() + "\"",
+				f.onFailure(), "destinationConfig.onFailure.destination");
+		destination(where, "onSuccess", f.onSuccess(), onSuccess, onSuccess, onFailure, f.name(), functionNames, queues, buckets);
+		destination(where, "onFailure", f.onFailure(), onFailure, onSuccess, onFailure, f.name(), functionNames, queues, buckets);
 		TargetRef dlq = null;
 		if (!f.deadLetterQueue().isBlank()) {
 			String at = where + ": deadLetterQueue = \"" + f.deadLetterQueue() + "\"";
-			dlq = target(at, f.deadLetterQueue());
+			dlq = Targets.parse(at, f.deadLetterQueue(), null);
 			if (dlq.service() != Service.SQS && dlq.service() != Service.SNS) {
+				// AWS: DeadLetterConfig takes an SQS queue or an SNS topic
 				throw fail(at + ": a dead-letter queue is an SQS queue or an SNS topic, as in AWS: write \"sqs:<queue name>\", "
 						+ "\"sns:<topic name>\" or an ARN of one.");
 			}
@@ -194,30 +188,34 @@ public final class ConfigReader {
 		}
 	}
 
-	private TargetRef destination(String where, String attribute, String value, String self, Set<String> functionNames,
-			Set<String> queues, Set<String> buckets) {
-		if (value.isBlank()) {
-			return null;
+	/**
+	 * Checks a destination as PutFunctionEventInvokeConfig does, with AWS's messages: a service Lambda does not send
+	 * to, S3 on success, the function itself, a function that does not exist.
+	 */
+	private void destination(String where, String attribute, String value, TargetRef target, TargetRef onSuccess,
+			TargetRef onFailure, String self, Set<String> functionNames, Set<String> queues, Set<String> buckets) {
+		if (target == null) {
+			return;
 		}
 		String at = where + ": " + attribute + " = \"" + value + "\"";
-		TargetRef target = target(at, value);
-		switch (target.service()) {
-			case S3 -> {
-				if (attribute.equals("onSuccess")) {
-					throw fail(at + ": S3 buckets are supported only for on-failure destinations, as in AWS. "
-							+ "Use onFailure, or an SQS queue for onSuccess.");
-				}
+		if (target.service() == null || target.service() == Service.S3 && attribute.equals("onSuccess")) {
+			String fix = target.service() == null ? " Destinations are SQS queues, SNS topics, Lambda functions, EventBridge "
+					+ "buses and (on failure) S3 buckets." : " S3 buckets are supported only for on-failure destinations: use "
+					+ "onFailure, or an SQS queue for onSuccess.";
+			throw fail(at + ": AWS refuses it: \"The provided destination config DestinationConfig(onSuccess="
+					+ (onSuccess == null ? "null" : "OnSuccess(destination=" + onSuccess.arn() + ")") + ", onFailure="
+					+ (onFailure == null ? "null" : "OnFailure(destination=" + onFailure.arn() + ")") + ") is invalid.\"" + fix);
+		}
+		if (target.service() == Service.LAMBDA) {
+			if (target.name().equals(self)) {
+				throw fail(at + ": AWS refuses it: \"You can't specify the function as a destination for itself.\"");
 			}
-			case LAMBDA -> {
-				if (target.name().equals(self)) {
-					throw fail(at + ": you can't specify the function as a destination for itself, as in AWS.");
-				}
-			}
-			default -> {
+			if (!functionNames.contains(target.name())) {
+				throw fail(at + ": AWS refuses it: \"The destination ARN " + target.arn() + " is invalid.\" Declared functions: "
+						+ quoted(functionNames) + ".");
 			}
 		}
 		resolve(at, target, functionNames, queues, buckets);
-		return target;
 	}
 
 	/** Checks that a named function exists; adds the queues, topics, buses and buckets that are named. */
@@ -233,105 +231,29 @@ public final class ConfigReader {
 				checkQueueName(at, target.name());
 				queues.add(target.name());
 			}
-			case S3 -> buckets.add(target.name());
+			case S3 -> {
+				check(at, AwsNames.bucket(target.name()));
+				buckets.add(target.name());
+			}
 			case SNS -> {
-				checkTopicName(at, target.name());
+				check(at, AwsNames.topic(target.name()));
 				topics.add(target.name());
 			}
 			case EVENTS -> {
-				if (!EVENT_BUS_NAME.matcher(target.name()).matches()) {
-					throw fail(at + ": an event bus name must be 1 to 256 letters, digits, dots, hyphens or underscores, as in AWS.");
-				}
+				check(at, AwsNames.eventBus(target.name()));
 				eventBuses.add(target.name());
 			}
 		}
 	}
 
-	private void checkTopicName(String at, String name) {
-		if (!TOPIC_NAME.matcher(name).matches()) {
-			throw fail(at + ": a topic name must be 1 to 256 letters, digits, hyphens or underscores "
-					+ "(plus \".fifo\" for a FIFO topic), as in AWS.");
+	private void check(String at, String problem) {
+		if (problem != null) {
+			throw fail(at + ": " + problem + ".");
 		}
-	}
-
-	private TargetRef target(String at, String value) {
-		for (Service service : Service.values()) {
-			String prefix = service.prefix() + ":";
-			if (value.startsWith(prefix) && !value.startsWith("arn:")) {
-				String name = value.substring(prefix.length());
-				if (name.isBlank()) {
-					throw fail(at + ": the name after \"" + prefix + "\" is missing.");
-				}
-				return new TargetRef(service, name);
-			}
-		}
-		Matcher arn = ARN.matcher(value);
-		if (arn.matches()) {
-			String service = arn.group(1);
-			String region = arn.group(2);
-			String account = arn.group(3);
-			String resource = arn.group(4);
-			if (!service.equals("s3") && (!Sandbox.REGION.equals(region) || !Sandbox.ACCOUNT_ID.equals(account))) {
-				throw fail(at + " is in account " + account + ", region " + region + "; the sandbox is account "
-						+ Sandbox.ACCOUNT_ID + " in " + Sandbox.REGION + ". Use the short form (e.g. \"sqs:name\") or an ARN of "
-						+ "that account and region.");
-			}
-			switch (service) {
-				case "sqs":
-					return new TargetRef(Service.SQS, resource);
-				case "sns":
-					return new TargetRef(Service.SNS, resource);
-				case "s3":
-					return new TargetRef(Service.S3, resource);
-				case "lambda":
-					if (resource.startsWith("function:")) {
-						String name = resource.substring("function:".length());
-						return new TargetRef(Service.LAMBDA, name.contains(":") ? name.substring(0, name.indexOf(':')) : name);
-					}
-					break;
-				case "events":
-					if (resource.startsWith("event-bus/")) {
-						return new TargetRef(Service.EVENTS, resource.substring("event-bus/".length()));
-					}
-					break;
-				default:
-					break;
-			}
-			throw fail(at + ": the provided destination is invalid, as AWS would say: destinations are SQS queues, SNS "
-					+ "topics, Lambda functions, EventBridge event buses and S3 buckets.");
-		}
-		String hint = value.startsWith("arn:") ? "" : " Did you mean \"sqs:" + value + "\"?";
-		throw fail(at + " is neither an ARN nor one of sqs:, sns:, lambda:, events:, s3: followed by a name." + hint);
 	}
 
 	private void checkQueueName(String at, String name) {
-		if (!QUEUE_NAME.matcher(name).matches()) {
-			throw fail(at + ": a queue name must be 1 to 80 letters, digits, hyphens or underscores "
-					+ "(plus \".fifo\" for a FIFO queue), as in AWS.");
-		}
-	}
-
-	private void checkHandler(String where, Class<?> handler) {
-		String at = where + ": handler = " + handler.getName();
-		if (!RequestHandler.class.isAssignableFrom(handler) && !RequestStreamHandler.class.isAssignableFrom(handler)) {
-			throw fail(at + " implements neither RequestHandler nor RequestStreamHandler "
-					+ "(com.amazonaws.services.lambda.runtime). Implement one of them.");
-		}
-		if (handler.isInterface() || Modifier.isAbstract(handler.getModifiers())) {
-			throw fail(at + " is abstract; the Java runtime needs a concrete class to instantiate.");
-		}
-		if (isInner(handler)) {
-			throw fail(at + " is an inner class; the Java runtime cannot instantiate it. Declare it static.");
-		}
-		try {
-			Constructor<?> constructor = handler.getDeclaredConstructor();
-			if (constructor == null) {
-				throw new NoSuchMethodException();
-			}
-		}
-		catch (NoSuchMethodException e) {
-			throw fail(at + " has no no-argument constructor; the Java runtime creates the handler with one. Add it.");
-		}
+		check(at, AwsNames.queue(name));
 	}
 
 	private static boolean isInner(Class<?> c) {
@@ -346,13 +268,20 @@ public final class ConfigReader {
 	}
 
 	private Instant startTime(String value) {
+		Instant start;
 		try {
-			return Instant.parse(value);
+			start = Instant.parse(value);
 		}
 		catch (DateTimeParseException e) {
 			throw fail("@LambdaSandbox on " + declaredOn + ": startTime = \"" + value
 					+ "\" is not an ISO-8601 instant such as \"2025-01-01T00:00:00Z\".");
 		}
+		if (start.isBefore(Instant.EPOCH) || start.isAfter(LATEST_START)) {
+			throw fail("@LambdaSandbox on " + declaredOn + ": startTime = \"" + value + "\" is out of range: the virtual "
+					+ "clock starts between 1970-01-01T00:00:00Z and 9000-01-01T00:00:00Z (AWS writes timestamps since the epoch, "
+					+ "with four-digit years, and the clock needs room to run).");
+		}
+		return start;
 	}
 
 	/** {@code "a", "b"}, or {@code (none)}: how messages list the names there are. */

@@ -10,10 +10,12 @@ import java.util.Map;
  *
  * @param seed the seed of ids, or {@link io.github.lambdasandbox.LambdaSandbox#SEED_FROM_TEST} to derive it from the test
  * @param accountConcurrency the account's concurrency limit
+ * @param maxAsyncPayloadBytes the largest payload of an asynchronous invocation
+ * @param failOnPendingWork whether work left when a test ends fails it
  * @param bucketNotifications bucket name to where its ObjectCreated notifications go (absent: nowhere)
  */
 public record SandboxConfig(String declaredOn, Instant startTime, long seed, int accountConcurrency,
-		List<FunctionConfig> functions,
+		int maxAsyncPayloadBytes, boolean failOnPendingWork, List<FunctionConfig> functions,
 		List<String> queues, List<String> topics, List<String> eventBuses, List<String> buckets,
 		Map<String, TargetRef> bucketNotifications) {
 

@@ -2,7 +2,10 @@ package io.github.lambdasandbox.internal.config;
 
 import io.github.lambdasandbox.internal.json.Arns;
 
-/** A resource named by a destination, a dead-letter queue or a bucket notification. */
+/**
+ * A resource named by a destination, a dead-letter queue or a bucket notification. A null service stands for an
+ * ARN of a service Lambda does not send to (its name is then the ARN), for the caller to refuse in AWS's words.
+ */
 public record TargetRef(Service service, String name) {
 
 	/** The services a reference can name, with their short prefix. */
@@ -21,6 +24,9 @@ public record TargetRef(Service service, String name) {
 	}
 
 	public String arn() {
+		if (service == null) {
+			return name;
+		}
 		return switch (service) {
 			case SQS -> Arns.queue(name);
 			case SNS -> Arns.topic(name);
@@ -33,6 +39,6 @@ public record TargetRef(Service service, String name) {
 	/** The short form, e.g. {@code sqs:S3-failure}. */
 	@Override
 	public String toString() {
-		return service.prefix + ":" + name;
+		return service == null ? name : service.prefix + ":" + name;
 	}
 }

@@ -1,6 +1,8 @@
 package io.github.lambdasandbox.internal.engine;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 
 import io.github.lambdasandbox.Condition;
 import io.github.lambdasandbox.JournalEntry;
@@ -20,6 +22,9 @@ final class AsyncInvoker {
 
 	private final SandboxEngine engine;
 
+	/** Events accepted and not yet done with (succeeded, or failed and routed): the accounting's "still to come". */
+	private final Set<AsyncEvent> inFlight = new HashSet<>();
+
 	AsyncInvoker(SandboxEngine engine) {
 		this.engine = engine;
 	}
@@ -35,6 +40,7 @@ final class AsyncInvoker {
 		journal.append(new JournalEntry.Accepted(journal.next(), engine.executive.instant(), requestId, function.name(),
 				JournalEntry.InvocationType.EVENT, origin));
 		AsyncEvent event = new AsyncEvent(this, requestId, function, payload, engine.executive.nanos());
+		inFlight.add(event);
 		engine.executive.scheduleNow(event);
 		return requestId;
 	}
@@ -77,6 +83,7 @@ final class AsyncInvoker {
 	private void ended(AsyncEvent event, AttemptResult result) {
 		event.last = result;
 		if (result.success()) {
+			inFlight.remove(event);
 			engine.router.succeeded(event);
 			return;
 		}
@@ -108,6 +115,14 @@ final class AsyncInvoker {
 	}
 
 	private void fail(AsyncEvent event, Condition condition) {
+		inFlight.remove(event);
 		engine.router.failed(event, condition);
+	}
+
+	/** The request ids of the events still to come. */
+	Set<String> inFlight() {
+		Set<String> ids = new HashSet<>();
+		inFlight.forEach(event -> ids.add(event.requestId));
+		return ids;
 	}
 }

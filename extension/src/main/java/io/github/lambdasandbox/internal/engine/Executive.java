@@ -190,6 +190,9 @@ final class Executive implements VirtualClock {
 		return paused;
 	}
 
+	/** How long {@link #advance} waits in real time for handlers that run for real. */
+	static final Duration ADVANCE_GUARD = Duration.ofSeconds(30);
+
 	@Override
 	public void advance(Duration duration) {
 		if (duration.isNegative()) {
@@ -199,10 +202,31 @@ final class Executive implements VirtualClock {
 		lock.lock();
 		try {
 			long target = plus(now, duration);
-			drive(new Goal(Goal.Kind.ADVANCE, null, target), Long.MAX_VALUE);
+			WaitOutcome outcome = drive(new Goal(Goal.Kind.ADVANCE, null, target), ADVANCE_GUARD.toNanos());
+			if (outcome == WaitOutcome.REAL_TIME_EXCEEDED) {
+				String running = pending();
+				abandonRunning();
+				throw new IllegalStateException("clock().advance(" + duration + ") gave up after " + ADVANCE_GUARD.toSeconds()
+						+ "s of real time: " + running + ". A handler that runs for real that long was given up (interrupted, as "
+						+ "if it had timed out); a chain of work without end never reaches the target.");
+			}
 		}
 		finally {
 			lock.unlock();
+		}
+	}
+
+	/** Gives up the handler that runs now (a caller will not wait for it any longer). Lock held. */
+	private void abandonRunning() {
+		AttemptRun running = inUserCode;
+		if (running != null) {
+			lock.unlock();
+			try {
+				abandonIfOverdue(running, Long.MAX_VALUE);
+			}
+			finally {
+				lock.lock();
+			}
 		}
 	}
 
@@ -248,6 +272,7 @@ final class Executive implements VirtualClock {
 		return out.toString();
 	}
 
+	/** Whether work is scheduled (not counting background work) or runs. Lock held. */
 	boolean hasForegroundWork() {
 		return queue.hasForeground() || turn != null;
 	}

@@ -1,6 +1,5 @@
 package io.github.lambdasandbox.internal.engine;
 
-import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -163,12 +162,32 @@ final class FunctionRuntime {
 		journal.append(new JournalEntry.AttemptStarted(journal.next(), engine.executive.instant(), run.requestId, name(),
 				run.attempt, environment.logStream, run.coldStart));
 		AttemptResult result;
+		HandlerAdapter.LoadFailure unloadable = adapter.failure();
+		if (unloadable != null) {
+			// the runtime could not load the handler: every invocation fails with its fault, the environment lives on
+			if (environment.handler == null) {
+				environment.handler = UNLOADABLE;
+				environment.maxMemoryUsed = memoryUsed();
+			}
+			run.complete(fault(ErrorPayloads.fault(unloadable.message(), unloadable.exception()), null));
+			return;
+		}
 		try {
 			if (environment.handler == null) {
 				long started = System.nanoTime();
 				try {
 					environment.handler = engine.executive.userCode(run, adapter::newInstance);
 					environment.maxMemoryUsed = memoryUsed();
+				}
+				catch (Executive.Abandoned gone) {
+					throw gone;
+				}
+				catch (Throwable e) {
+					// the constructor threw: a fatal fault, the runtime exits and the environment with it
+					Throwable thrown = HandlerAdapter.constructionError(e);
+					run.complete(fault(ErrorPayloads.fault(thrown instanceof ExceptionInInitializerError
+							? "Error loading class " + config.handler().getName() : null, thrown), thrown));
+					return;
 				}
 				finally {
 					run.initNanos = System.nanoTime() - started;
@@ -177,14 +196,11 @@ final class FunctionRuntime {
 			Object handler = environment.handler;
 			LambdaContext context = new LambdaContext(run, Arns.function(name()), config.memorySize());
 			String response = engine.executive.userCode(run, () -> adapter.handle(handler, run.payload, context));
-			result = AttemptResult.success(response, !adapter.isStream() || Json.isJson(response));
+			result = MessageAttribute.utf8Length(response) > SandboxEngine.MAX_RESPONSE_BYTES ? responseTooLarge()
+					: AttemptResult.success(response, !adapter.isStream() || Json.isJson(response));
 		}
 		catch (Executive.Abandoned gone) {
 			throw gone;
-		}
-		catch (InvocationTargetException e) {
-			// the constructor threw: the environment never started
-			result = failure(e.getCause() == null ? e : e.getCause());
 		}
 		catch (HandlerAdapter.InputException e) {
 			result = inputFailure(e);
@@ -214,7 +230,7 @@ final class FunctionRuntime {
 				run.attempt, result.outcome(), result.errorType(), result.errorMessage(), Duration.ofNanos(run.virtualElapsed()),
 				Duration.ofNanos(run.runningNanos()), init, config.memorySize(),
 				Math.max(1, Math.min(config.memorySize(), run.environment.maxMemoryUsed))));
-		// AWS discards an environment after a timeout, and one whose cold start failed
+		// AWS discards an environment after a timeout, and one whose cold start failed (the runtime exits)
 		boolean keep = result.outcome() != Outcome.TIMEOUT && run.environment.handler != null && !run.abandoned;
 		release(run.environment, keep);
 	}
@@ -233,6 +249,31 @@ final class FunctionRuntime {
 
 	private String timeoutText() {
 		return "Task timed out after " + String.format(Locale.ROOT, "%.2f", (double) config.timeoutSeconds()) + " seconds";
+	}
+
+	/**
+	 * Lambda's own error for a response over 6 MB (recorded from AWS): a function error, the environment lives on;
+	 * an asynchronous event is retried.
+	 */
+	private AttemptResult responseTooLarge() {
+		String message = "Response payload size exceeded maximum allowed payload size (" + SandboxEngine.MAX_RESPONSE_BYTES
+				+ " bytes).";
+		String payload = Json.write(out -> {
+			out.writeStartObject();
+			out.writeStringField("errorMessage", message);
+			out.writeStringField("errorType", "Function.ResponseSizeTooLarge");
+			out.writeEndObject();
+		});
+		return new AttemptResult(Outcome.FUNCTION_ERROR, payload,
+				true, "Function.ResponseSizeTooLarge", message, null, null);
+	}
+
+	/** The handler of an environment whose handler the runtime could not load. */
+	private static final Object UNLOADABLE = new Object();
+
+	/** A fault of the runtime's: the payload has no stack trace. */
+	private AttemptResult fault(ErrorPayloads.Described described, Throwable error) {
+		return failure(described, error);
 	}
 
 	private AttemptResult failure(Throwable error) {

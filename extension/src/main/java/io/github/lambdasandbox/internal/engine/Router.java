@@ -100,8 +100,9 @@ final class Router {
 			case SNS -> engine.topicImpl(target.name()).isFifo() ? "FIFO topics are not supported as destinations"
 					: MessageAttribute.utf8Length(record) > SimulatedTopic.MAX_MESSAGE_BYTES
 							? "the record is larger than SNS's 256 KB message limit" : null;
-			case LAMBDA -> MessageAttribute.utf8Length(record) > SandboxEngine.MAX_ASYNC_PAYLOAD_BYTES
-					? "the record is larger than the 1 MB limit of asynchronous invocations" : null;
+			case LAMBDA -> MessageAttribute.utf8Length(record) > engine.config().maxAsyncPayloadBytes()
+					? "the record is larger than the " + engine.config().maxAsyncPayloadBytes() + "-byte limit of asynchronous "
+							+ "invocations" : null;
 			case EVENTS -> eventBridgeEntrySize(record, condition, engine.busImpl(target.name()).arn(), functionArn)
 					> SimulatedBus.MAX_ENTRY_BYTES ? "the event is larger than EventBridge's 1 MB PutEvents limit" : null;
 			case S3 -> null;

@@ -34,11 +34,14 @@ import io.github.lambdasandbox.internal.json.S3Events;
 /** A {@link Sandbox}: the services, the functions and the engine that connects them. */
 public final class SandboxEngine implements Sandbox {
 
-	/** Synchronous Invoke: 6 MB request. */
-	static final int MAX_SYNC_PAYLOAD_BYTES = 6_291_456;
+	/** Invoke: a 6 MB request, whatever the invocation type; Lambda's front end refuses more. */
+	static final int MAX_REQUEST_BYTES = 6_291_456;
 
-	/** Asynchronous Invoke: 1 MB request since October 2025 (it was 256 KB). */
+	/** Asynchronous Invoke: 1 MB since October 2025 (it was 256 KB; see {@code @LambdaSandbox(asyncPayloadLimit)}). */
 	static final int MAX_ASYNC_PAYLOAD_BYTES = 1_048_576;
+
+	/** A synchronous response: 6 MB and 100 bytes. */
+	static final int MAX_RESPONSE_BYTES = 6_291_556;
 
 	private static final Duration SETTLE_GUARD = Duration.ofSeconds(30);
 
@@ -164,7 +167,7 @@ public final class SandboxEngine implements Sandbox {
 	@Override
 	public InvokeResult invoke(String functionName, String payload) {
 		FunctionRuntime function = runtime(functionName);
-		String body = checkedPayload(payload, MAX_SYNC_PAYLOAD_BYTES, "RequestResponse");
+		String body = checkedPayload(payload, MAX_REQUEST_BYTES, "RequestResponse");
 		AttemptRun caller = Executive.CURRENT.get();
 		String origin = caller != null && caller.executive == executive ? "lambda:" + caller.function.name() : "invoke";
 		SyncInvocation invocation = executive.command(() -> {
@@ -194,7 +197,7 @@ public final class SandboxEngine implements Sandbox {
 	@Override
 	public InvokeResult invokeAsync(String functionName, String payload) {
 		FunctionRuntime function = runtime(functionName);
-		String body = checkedPayload(payload, MAX_ASYNC_PAYLOAD_BYTES, "Event");
+		String body = checkedPayload(payload, config.maxAsyncPayloadBytes(), "Event");
 		AttemptRun caller = Executive.CURRENT.get();
 		String origin = caller != null && caller.executive == executive ? "lambda:" + caller.function.name() : "invokeAsync";
 		String requestId = executive.command(() -> asyncInvoker.accept(function, body, origin));
@@ -204,13 +207,18 @@ public final class SandboxEngine implements Sandbox {
 	@Override
 	public InvokeResult dryRun(String functionName, String payload) {
 		runtime(functionName);
-		checkedPayload(payload, MAX_SYNC_PAYLOAD_BYTES, "DryRun");
+		checkedPayload(payload, MAX_REQUEST_BYTES, "DryRun");
 		return new Result(204, "", null, executive.command(ids::uuid), null);
 	}
 
 	private static String checkedPayload(String payload, int limit, String invocationType) {
 		String body = payload == null || payload.isEmpty() ? "{}" : payload;
 		int size = MessageAttribute.utf8Length(body);
+		if (size > MAX_REQUEST_BYTES) {
+			// Lambda's front end refuses the request before it looks at the invocation type
+			throw new LambdaServiceException(413, "RequestEntityTooLargeException", "Request must be smaller than "
+					+ MAX_REQUEST_BYTES + " bytes for the InvokeFunction operation");
+		}
 		if (size > limit) {
 			throw new LambdaServiceException(413, "RequestEntityTooLargeException", size
 					+ " byte payload is too large for the " + invocationType + " invocation type (limit " + limit + " bytes)");
@@ -387,6 +395,44 @@ public final class SandboxEngine implements Sandbox {
 	public io.github.lambdasandbox.internal.aws.AwsServices aws() {
 		throw new UnsupportedOperationException("AWS SDK access to the sandbox's services is being built (issue: real handler "
 				+ "code, unchanged).");
+	}
+
+	/**
+	 * What is still to come when the test ends (scheduled work, handlers waiting), or null if nothing: work a
+	 * test left on a paused clock.
+	 */
+	public String finalPending() {
+		return executive.inspect(() -> executive.hasForegroundWork() ? executive.pending() : null);
+	}
+
+	/**
+	 * The accounting of asynchronous events: each accepted one must have succeeded, failed (and gone to its
+	 * destination, its dead-letter queue, or been counted as dropped), or still be on its way. Returns the
+	 * timelines of events that are none of these, or null.
+	 */
+	public String accountingProblems() {
+		return executive.inspect(() -> {
+			java.util.Map<String, Boolean> done = new java.util.LinkedHashMap<>();
+			for (JournalEntry entry : journal.all()) {
+				if (entry instanceof JournalEntry.Accepted a && a.type() == JournalEntry.InvocationType.EVENT) {
+					done.put(a.requestId(), Boolean.FALSE);
+				}
+				else if (entry instanceof JournalEntry.EventDropped d) {
+					done.computeIfPresent(d.requestId(), (id, was) -> Boolean.TRUE);
+				}
+				else if (entry instanceof JournalEntry.AttemptEnded e && e.succeeded()) {
+					done.computeIfPresent(e.requestId(), (id, was) -> Boolean.TRUE);
+				}
+			}
+			java.util.Set<String> coming = asyncInvoker.inFlight();
+			StringBuilder lost = new StringBuilder();
+			done.forEach((requestId, finished) -> {
+				if (!finished && !coming.contains(requestId)) {
+					lost.append(Timelines.renderRequest(requestId, journal.ofRequest(requestId))).append('\n');
+				}
+			});
+			return lost.length() == 0 ? null : lost.toString().stripTrailing();
+		});
 	}
 
 	public boolean isClosed() {

@@ -37,6 +37,40 @@ public final class ErrorPayloads {
 	public record Described(String payload, String errorType, String errorMessage, String logText) {
 	}
 
+	/**
+	 * What the runtime reports for a fault of its own (it cannot load the handler, the constructor threw):
+	 * {@code {"errorMessage":…,"errorType":…}} without {@code stackTrace} ("for compatibility with the legacy
+	 * runtime"), and without {@code errorType} when no exception stands behind it; the log shows the message, the
+	 * type and the exception's stack trace.
+	 *
+	 * @param exception the exception behind the fault, or null
+	 */
+	public static Described fault(String message, Throwable exception) {
+		if (message == null) {
+			String own = exception == null ? null : message(exception);
+			message = own != null ? own : exception == null ? "" : exception.getClass().getName();
+		}
+		else if (exception instanceof ExceptionInInitializerError && message(exception) != null) {
+			message = message + ": " + message(exception);
+		}
+		String errorMessage = message;
+		String type = exception == null ? null : exception.getClass().getName();
+		String payload = Json.write(out -> {
+			out.writeStartObject();
+			out.writeStringField("errorMessage", errorMessage);
+			if (type != null) {
+				out.writeStringField("errorType", type);
+			}
+			out.writeEndObject();
+		});
+		if (exception == null) {
+			return new Described(payload, null, errorMessage, errorMessage);
+		}
+		StringBuilder log = new StringBuilder(errorMessage).append(": ").append(type).append('\n');
+		printStackTrace(log, exception, frames(exception), null, "", "", Collections.newSetFromMap(new IdentityHashMap<>()));
+		return new Described(payload, type, errorMessage, log.toString().stripTrailing());
+	}
+
 	/** The payload and the log text of a throwable. */
 	public static Described describe(Throwable error) {
 		String type = error.getClass().getName();
