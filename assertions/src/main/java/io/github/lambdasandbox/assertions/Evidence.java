@@ -153,6 +153,9 @@ final class Evidence {
 
 	/** {@code 30s}, {@code 1.5s}, {@code 2m}: a duration as messages show it. */
 	static String duration(Duration d) {
+		if (d.toSeconds() == 0 && d.toNanosPart() % 1_000_000 == 0) {
+			return d.toMillis() + "ms";
+		}
 		if (d.toSecondsPart() == 0 && d.toNanosPart() == 0 && d.toMinutes() > 0 && d.toMinutes() % 60 != 0) {
 			return d.toMinutes() + "min";
 		}

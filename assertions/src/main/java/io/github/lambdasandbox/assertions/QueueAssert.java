@@ -43,15 +43,22 @@ public class QueueAssert extends AbstractAssert<QueueAssert, SqsQueue> {
 
 	private final Duration within;
 
+	private final Duration realTimeGuard;
+
 	private final AssertionErrorCollector softly;
 
 	public QueueAssert(SqsQueue actual) {
-		this(actual, null, null);
+		this(actual, null, REAL_TIME_GUARD, null);
 	}
 
 	QueueAssert(SqsQueue actual, Duration within, AssertionErrorCollector softly) {
+		this(actual, within, REAL_TIME_GUARD, softly);
+	}
+
+	private QueueAssert(SqsQueue actual, Duration within, Duration realTimeGuard, AssertionErrorCollector softly) {
 		super(actual, QueueAssert.class);
 		this.within = within;
+		this.realTimeGuard = realTimeGuard;
 		this.softly = softly;
 	}
 
@@ -64,7 +71,20 @@ public class QueueAssert extends AbstractAssert<QueueAssert, SqsQueue> {
 		if (virtualTime == null || virtualTime.isNegative() || virtualTime.isZero()) {
 			throw new IllegalArgumentException("within(" + virtualTime + "): the virtual time to wait must be positive.");
 		}
-		QueueAssert copy = new QueueAssert(actual, virtualTime, softly);
+		QueueAssert copy = new QueueAssert(actual, virtualTime, realTimeGuard, softly);
+		copy.info.description(info.description());
+		return copy;
+	}
+
+	/**
+	 * How long a wait may take in real time (30 seconds by default): what virtual time cannot end, such as a handler
+	 * that computes for real, or work without end.
+	 */
+	public QueueAssert withRealTimeGuard(Duration realTime) {
+		if (realTime == null || realTime.isNegative() || realTime.isZero()) {
+			throw new IllegalArgumentException("withRealTimeGuard(" + realTime + "): the real time to wait must be positive.");
+		}
+		QueueAssert copy = new QueueAssert(actual, within, realTime, softly);
 		copy.info.description(info.description());
 		return copy;
 	}
@@ -132,7 +152,7 @@ public class QueueAssert extends AbstractAssert<QueueAssert, SqsQueue> {
 	private QueueAssert receivesNone(String what, Predicate<SqsMessage> kind) {
 		isNotNull();
 		Sandbox sandbox = actual.sandbox();
-		WaitOutcome outcome = sandbox.runUntil(() -> false, within == null ? UNTIL_SETTLED : within, REAL_TIME_GUARD);
+		WaitOutcome outcome = sandbox.runUntil(() -> false, within == null ? UNTIL_SETTLED : within, realTimeGuard);
 		if (outcome == WaitOutcome.PAUSED) {
 			report(assertionError(shouldReceiveNothingButClockIsPaused(actual.name(), what, sandbox.pendingWork(),
 					Evidence.around(sandbox, actual.name()))), null);
@@ -163,7 +183,7 @@ public class QueueAssert extends AbstractAssert<QueueAssert, SqsQueue> {
 		Sandbox sandbox = actual.sandbox();
 		String queue = actual.name();
 		WaitOutcome outcome = sandbox.runUntil(() -> Deliveries.firstUnmatched(sandbox, queue, kind) != null,
-				within == null ? UNTIL_SETTLED : within, REAL_TIME_GUARD);
+				within == null ? UNTIL_SETTLED : within, realTimeGuard);
 		SqsMessage message = outcome == WaitOutcome.SATISFIED ? Deliveries.firstUnmatched(sandbox, queue, kind) : null;
 		if (message != null) {
 			Deliveries.match(sandbox, queue, message);
@@ -174,7 +194,7 @@ public class QueueAssert extends AbstractAssert<QueueAssert, SqsQueue> {
 					+ sandbox.pendingWork() + "); call clock().advance(…) or clock().resume() to let it run";
 			case WITHIN_ELAPSED -> "it received none within " + Evidence.duration(within) + " of virtual time (then "
 					+ sandbox.pendingWork() + ")";
-			case REAL_TIME_EXCEEDED -> "it received none within " + Evidence.duration(REAL_TIME_GUARD) + " of real time: "
+			case REAL_TIME_EXCEEDED -> "it received none within " + Evidence.duration(realTimeGuard) + " of real time: "
 					+ sandbox.pendingWork();
 			default -> "it received none: the sandbox is idle and nothing more is scheduled" + others(sandbox, queue, kind);
 		};

@@ -75,6 +75,9 @@ final class Targets {
 		String region = arn.group(3) == null ? "" : arn.group(3);
 		String account = arn.group(4) == null ? "" : arn.group(4);
 		String resource = arn.group(5);
+		if (!java.util.Set.of("sqs", "sns", "s3", "lambda", "events").contains(service)) {
+			return new TargetRef(null, value);
+		}
 		boolean global = service.equals("s3");
 		if (!global && (!Sandbox.REGION.equals(region) || !Sandbox.ACCOUNT_ID.equals(account))) {
 			throw fail(at + " is in account " + (account.isEmpty() ? "(none)" : account) + ", region "

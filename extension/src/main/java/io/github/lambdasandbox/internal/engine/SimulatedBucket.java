@@ -58,8 +58,8 @@ final class SimulatedBucket implements S3Bucket {
 	@Override
 	public String putObject(String key, byte[] content) {
 		if (key == null || key.isEmpty() || key.getBytes(StandardCharsets.UTF_8).length > 1024) {
-			throw new IllegalArgumentException("An S3 object key must be 1 to 1024 bytes of UTF-8, as in AWS; was "
-					+ (key == null ? "null" : "\"" + key + "\"") + ".");
+			throw new IllegalArgumentException("An S3 object key must be 1 to 1024 bytes of UTF-8, as in AWS; this one is "
+					+ (key == null ? "null" : key.isEmpty() ? "empty" : key.getBytes(StandardCharsets.UTF_8).length + " bytes") + ".");
 		}
 		byte[] copy = content.clone();
 		return engine.executive.command(() -> put(key, copy, null, null));

@@ -65,6 +65,10 @@ public final class Json {
 				throw new InvalidJsonException("Trailing token (of type " + trailing + ") found after value");
 			}
 		}
+		catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+			throw new InvalidJsonException("the payload is nested deeper than "
+					+ com.fasterxml.jackson.core.StreamReadConstraints.DEFAULT_MAX_DEPTH + " levels");
+		}
 		catch (JsonProcessingException e) {
 			throw new InvalidJsonException(e.getOriginalMessage());
 		}

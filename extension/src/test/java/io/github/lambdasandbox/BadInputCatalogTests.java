@@ -1,0 +1,336 @@
+package io.github.lambdasandbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.github.lambdasandbox.junit.LambdaSandboxExtension;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every bad input a user can give, with the exact message they see, and a sandbox that still works afterwards.
+ * Declarations are refused when the sandbox is built, as AWS's API refuses them (AWS's own text quoted where AWS
+ * has one); calls on a sandbox fail with the service's error and leave it working.
+ */
+@DisplayName("Bad input: the exact message, and a sandbox that still works")
+class BadInputCatalogTests {
+
+	public static class Ok implements RequestHandler<Map<String, Object>, String> {
+
+		@Override
+		public String handleRequest(Map<String, Object> event, Context context) {
+			return "ok";
+		}
+	}
+
+	/** Tries to move the clock from inside a handler. */
+	public static class Advancing implements RequestHandler<Map<String, Object>, String> {
+
+		@Override
+		public String handleRequest(Map<String, Object> event, Context context) {
+			LambdaSandboxExtension.currentSandbox("a handler").clock().advance(Duration.ofSeconds(1));
+			return "unreachable";
+		}
+	}
+
+	// --- declarations -------------------------------------------------------------------------------------
+
+	@LambdaFunction(name = "bad name!", handler = Ok.class) static class FunctionNameChars {}
+	@LambdaFunction(name = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", handler = Ok.class) static class FunctionNameLong {}
+	@LambdaFunction(name = "fn", handler = Ok.class) @LambdaFunction(name = "fn", handler = Ok.class, timeout = 5) static class FunctionTwice {}
+	@LambdaFunction(name = "fn", handler = Ok.class, maximumRetryAttempts = -1) static class RetriesNegative {}
+	@LambdaFunction(name = "fn", handler = Ok.class, maximumRetryAttempts = 5) static class RetriesFive {}
+	@LambdaFunction(name = "fn", handler = Ok.class, maximumEventAgeInSeconds = 59) static class AgeTooSmall {}
+	@LambdaFunction(name = "fn", handler = Ok.class, maximumEventAgeInSeconds = 21601) static class AgeTooLarge {}
+	@LambdaFunction(name = "fn", handler = Ok.class, timeout = 0) static class TimeoutZero {}
+	@LambdaFunction(name = "fn", handler = Ok.class, timeout = 901) static class TimeoutTooLong {}
+	@LambdaFunction(name = "fn", handler = Ok.class, memorySize = 127) static class MemoryTooSmall {}
+	@LambdaFunction(name = "fn", handler = Ok.class, memorySize = 10241) static class MemoryTooLarge {}
+	@LambdaFunction(name = "fn", handler = Ok.class, reservedConcurrency = -2) static class ReservedNegative {}
+	@LambdaFunction(name = "fn", handler = Ok.class, reservedConcurrency = 901) static class ReservedAboveAccount {}
+	@LambdaSandbox(accountConcurrency = 0) static class AccountZero {}
+	@LambdaSandbox(accountConcurrency = 50) @LambdaFunction(name = "fn", handler = Ok.class, reservedConcurrency = 1) static class SmallAccountReservation {}
+	@LambdaFunction(name = "fn", handler = Ok.class, onFailure = "failures") static class BareQueueName {}
+	@LambdaFunction(name = "fn", handler = Ok.class, onFailure = "SQS:failures") static class UpperCasePrefix {}
+	@LambdaFunction(name = "fn", handler = Ok.class, onFailure = "Sqs:failures") static class MixedCasePrefix {}
+	@LambdaFunction(name = "fn", handler = Ok.class, onFailure = "kinesis:stream") static class KinesisPrefix {}
+	@LambdaFunction(name = "fn", handler = Ok.class, onFailure = "sqs:") static class MissingName {}
+	@LambdaFunction(name = "fn", handler = Ok.class, onFailure = "arn:aws:sqs:us-east-1:12345:q") static class MalformedAccount {}
+	@LambdaFunction(name = "fn", handler = Ok.class, onFailure = "arn:aws:sqs:eu-west-1:123456789012:q") static class ForeignRegion {}
+	@LambdaFunction(name = "fn", handler = Ok.class, onFailure = "arn:aws:iam::123456789012:role/r") static class IamArn {}
+	@LambdaFunction(name = "fn", handler = Ok.class, onSuccess = "arn:aws:kinesis:us-east-1:123456789012:stream/s") static class KinesisArn {}
+	@LambdaFunction(name = "fn", handler = Ok.class, onSuccess = "arn:aws:lambda:us-east-1:123456789012:layer:x") static class LayerArn {}
+	@LambdaFunction(name = "fn", handler = Ok.class, onFailure = "sqs:has space") static class QueueNameSpace {}
+	@LambdaFunction(name = "fn", handler = Ok.class, onFailure = "sqs:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.fifo") static class FifoNameLong {}
+	@LambdaFunction(name = "fn", handler = Ok.class, onFailure = "s3:192.168.5.4") static class BucketIp {}
+	@LambdaFunction(name = "fn", handler = Ok.class, onFailure = "s3:Bucket") static class BucketUpperCase {}
+	@LambdaFunction(name = "fn", handler = Ok.class, onFailure = "s3:xn--bucket") static class BucketReservedPrefix {}
+	@LambdaFunction(name = "fn", handler = Ok.class, onFailure = "s3:my..bucket") static class BucketTwoDots {}
+	@LambdaFunction(name = "fn", handler = Ok.class, onFailure = "s3:bucket-s3alias") static class BucketReservedSuffix {}
+	@LambdaFunction(name = "fn", handler = Ok.class, onFailure = "sns:bad topic") static class TopicName {}
+	@LambdaFunction(name = "fn", handler = Ok.class, onFailure = "events:bad bus!") static class BusName {}
+	@LambdaFunction(name = "fn", handler = Ok.class, deadLetterQueue = "lambda:fn") static class DeadLetterFunction {}
+	@LambdaFunction(name = "fn", handler = Ok.class, deadLetterQueue = "dlq") static class DeadLetterBareName {}
+	@LambdaFunction(name = "fn", handler = Ok.class, deadLetterQueue = "events:bus") static class DeadLetterBus {}
+	@LambdaFunction(name = "fn", handler = Ok.class, onSuccess = "s3:archive") static class S3OnSuccess {}
+	@LambdaFunction(name = "fn", handler = Ok.class, onSuccess = "lambda:fn") static class Itself {}
+	@LambdaFunction(name = "fn", handler = Ok.class, onSuccess = "lambda:other") static class UnknownFunction {}
+	@Queue(name = "bad queue") static class QueueDeclaredBadly {}
+	@Queue(name = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa") static class QueueDeclaredLong {}
+	@Bucket(name = "ab") static class BucketShort {}
+	@Bucket(name = "images", onObjectCreated = "sqs:uploads.fifo") static class NotificationToFifo {}
+	@Bucket(name = "images", onObjectCreated = "events:bus") static class NotificationToBus {}
+	@Bucket(name = "images", onObjectCreated = "missing") static class NotificationToNobody {}
+	@LambdaSandbox(startTime = "yesterday") static class StartTimeText {}
+	@LambdaSandbox(startTime = "+1000000000-01-01T00:00:00Z") static class StartTimeMax {}
+	@LambdaSandbox(startTime = "1969-12-31T23:59:59Z") static class StartTimeBeforeEpoch {}
+
+	/** What a valid sandbox does: it must still work after every bad input. */
+	@LambdaFunction(name = "ok", handler = Ok.class, onSuccess = "sqs:done", onFailure = "events:bus")
+	@LambdaFunction(name = "advancing", handler = Advancing.class)
+	@Queue(name = "q")
+	@Bucket(name = "images")
+	static class Valid {
+	}
+
+	/** A bad call on a working sandbox. */
+	interface Call {
+
+		void on(Sandbox sandbox) throws Exception;
+	}
+
+	static Stream<Arguments> declarations() {
+		String tooMany = "AWS refuses it: \"Specified ReservedConcurrentExecutions for function decreases account's "
+				+ "UnreservedConcurrentExecution below its minimum value of ";
+		String queueRule = "a queue name must be 1 to 80 letters, digits, hyphens or underscores (plus \".fifo\" for a FIFO "
+				+ "queue), as in AWS.";
+		String bucketRule = "a bucket name must be 3 to 63 lower-case letters, digits, dots or hyphens, beginning and ending "
+				+ "with a letter or digit, as in S3";
+		String deadLetterRule = "a dead-letter queue is an SQS queue or an SNS topic, as in AWS: write \"sqs:<queue name>\", "
+				+ "\"sns:<topic name>\" or an ARN of one.";
+		String neither = " is neither an ARN nor one of sqs:, sns:, lambda:, events:, s3: followed by a name.";
+		String notSent = ": AWS refuses it: \"The provided destination config DestinationConfig(";
+		String destinations = " Destinations are SQS queues, SNS topics, Lambda functions, EventBridge buses and (on failure) S3 "
+				+ "buckets.";
+		String clockRange = " is out of range: the virtual clock starts between 1970-01-01T00:00:00Z and 9000-01-01T00:00:00Z "
+				+ "(AWS writes timestamps since the epoch, with four-digit years, and the clock needs room to run).";
+		return Stream.of(
+				declared(FunctionNameChars.class, "@LambdaFunction(name = \"bad name!\") on FunctionNameChars: a function name "
+						+ "must be 1 to 64 letters, digits, hyphens or underscores, as in AWS."),
+				declared(FunctionNameLong.class, "@LambdaFunction(name = \"" + "a".repeat(65) + "\") on FunctionNameLong: a function "
+						+ "name must be 1 to 64 letters, digits, hyphens or underscores, as in AWS."),
+				declared(FunctionTwice.class, "@LambdaFunction(name = \"fn\") on FunctionTwice: a function of this name is declared "
+						+ "twice. Give each @LambdaFunction its own name."),
+				declared(RetriesNegative.class, "@LambdaFunction(name = \"fn\") on RetriesNegative: maximumRetryAttempts = -1 must "
+						+ "be 0..2, as in AWS (MaximumRetryAttempts)."),
+				declared(RetriesFive.class, "@LambdaFunction(name = \"fn\") on RetriesFive: maximumRetryAttempts = 5 must be 0..2, "
+						+ "as in AWS (MaximumRetryAttempts)."),
+				declared(AgeTooSmall.class, "@LambdaFunction(name = \"fn\") on AgeTooSmall: maximumEventAgeInSeconds = 59 must be "
+						+ "60..21600, as in AWS (MaximumEventAgeInSeconds)."),
+				declared(AgeTooLarge.class, "@LambdaFunction(name = \"fn\") on AgeTooLarge: maximumEventAgeInSeconds = 21601 must "
+						+ "be 60..21600, as in AWS (MaximumEventAgeInSeconds)."),
+				declared(TimeoutZero.class, "@LambdaFunction(name = \"fn\") on TimeoutZero: timeout = 0 must be 1..900, as in AWS "
+						+ "(Timeout, in seconds)."),
+				declared(TimeoutTooLong.class, "@LambdaFunction(name = \"fn\") on TimeoutTooLong: timeout = 901 must be 1..900, as "
+						+ "in AWS (Timeout, in seconds)."),
+				declared(MemoryTooSmall.class, "@LambdaFunction(name = \"fn\") on MemoryTooSmall: memorySize = 127 must be "
+						+ "128..10240, as in AWS (MemorySize, in MB)."),
+				declared(MemoryTooLarge.class, "@LambdaFunction(name = \"fn\") on MemoryTooLarge: memorySize = 10241 must be "
+						+ "128..10240, as in AWS (MemorySize, in MB)."),
+				declared(ReservedNegative.class, "@LambdaFunction(name = \"fn\") on ReservedNegative: reservedConcurrency = -2 must "
+						+ "be -1 (no reservation) or 0 and above, as in AWS (ReservedConcurrentExecutions)."),
+				declared(ReservedAboveAccount.class, "@LambdaFunction(name = \"fn\") on ReservedAboveAccount: reservedConcurrency = "
+						+ "901 is refused, as " + tooMany + "[100].\" The account's concurrency is 1000 "
+						+ "(@LambdaSandbox(accountConcurrency)), of which 100 must stay unreserved: reserve at most 900, or raise "
+						+ "accountConcurrency."),
+				declared(AccountZero.class, "@LambdaSandbox on AccountZero: accountConcurrency = 0 must be 1 or more (the "
+						+ "account's ConcurrentExecutions; AWS's default is 1000)."),
+				declared(SmallAccountReservation.class, "@LambdaFunction(name = \"fn\") on SmallAccountReservation: "
+						+ "reservedConcurrency = 1 is refused, as " + tooMany + "[50].\" The account's concurrency is 50 "
+						+ "(@LambdaSandbox(accountConcurrency)), of which 50 must stay unreserved: reserve at most 0, or raise "
+						+ "accountConcurrency."),
+				declared(BareQueueName.class, "@LambdaFunction(name = \"fn\") on BareQueueName: onFailure = \"failures\"" + neither
+						+ " Did you mean \"sqs:failures\"?"),
+				declared(UpperCasePrefix.class, "@LambdaFunction(name = \"fn\") on UpperCasePrefix: onFailure = \"SQS:failures\": "
+						+ "the short forms are written in lower case. Did you mean \"sqs:failures\"?"),
+				declared(MixedCasePrefix.class, "@LambdaFunction(name = \"fn\") on MixedCasePrefix: onFailure = \"Sqs:failures\": "
+						+ "the short forms are written in lower case. Did you mean \"sqs:failures\"?"),
+				declared(KinesisPrefix.class, "@LambdaFunction(name = \"fn\") on KinesisPrefix: onFailure = \"kinesis:stream\": "
+						+ "\"kinesis\" is not a service Lambda sends to: write sqs:, sns:, lambda:, events: or s3: followed by a "
+						+ "name, or an ARN of one of those services, as in AWS."),
+				declared(MissingName.class, "@LambdaFunction(name = \"fn\") on MissingName: onFailure = \"sqs:\": the name after "
+						+ "\"sqs:\" is missing."),
+				declared(MalformedAccount.class, "@LambdaFunction(name = \"fn\") on MalformedAccount: onFailure = "
+						+ "\"arn:aws:sqs:us-east-1:12345:q\" is not a valid ARN. AWS refuses it: \"1 validation error detected: "
+						+ "Value 'arn:aws:sqs:us-east-1:12345:q' at 'destinationConfig.onFailure.destination' failed to satisfy "
+						+ "constraint: Member must satisfy regular expression pattern: $|kafka://([^.]([a-zA-Z0-9\\-_.]{0,248}))|"
+						+ "arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:"
+						+ "(\\d{12})?:(.*)\". An ARN reads arn:aws:<service>:<region>:<12-digit account>:<resource>; the sandbox "
+						+ "is account 123456789012 in us-east-1."),
+				declared(ForeignRegion.class, "@LambdaFunction(name = \"fn\") on ForeignRegion: onFailure = "
+						+ "\"arn:aws:sqs:eu-west-1:123456789012:q\" is in account 123456789012, region eu-west-1; the sandbox is "
+						+ "account 123456789012 in us-east-1. Use the short form (e.g. \"sqs:name\") or an ARN of that account and "
+						+ "region."),
+				declared(IamArn.class, "@LambdaFunction(name = \"fn\") on IamArn: onFailure = \"arn:aws:iam::123456789012:role/r\""
+						+ notSent + "onSuccess=null, onFailure=OnFailure(destination=arn:aws:iam::123456789012:role/r)) is "
+						+ "invalid.\"" + destinations),
+				declared(KinesisArn.class, "@LambdaFunction(name = \"fn\") on KinesisArn: onSuccess = "
+						+ "\"arn:aws:kinesis:us-east-1:123456789012:stream/s\"" + notSent + "onSuccess=OnSuccess(destination="
+						+ "arn:aws:kinesis:us-east-1:123456789012:stream/s), onFailure=null) is invalid.\"" + destinations),
+				declared(LayerArn.class, "@LambdaFunction(name = \"fn\") on LayerArn: onSuccess = "
+						+ "\"arn:aws:lambda:us-east-1:123456789012:layer:x\"" + notSent + "onSuccess=OnSuccess(destination="
+						+ "arn:aws:lambda:us-east-1:123456789012:layer:x), onFailure=null) is invalid.\"" + destinations),
+				declared(QueueNameSpace.class, "@LambdaFunction(name = \"fn\") on QueueNameSpace: onFailure = \"sqs:has space\": "
+						+ queueRule),
+				declared(FifoNameLong.class, "@LambdaFunction(name = \"fn\") on FifoNameLong: onFailure = \"sqs:" + "a".repeat(77)
+						+ ".fifo\": a FIFO queue name must be 1 to 80 characters including its \".fifo\" suffix (letters, digits, "
+						+ "hyphens, underscores), as in AWS; this one has 82."),
+				declared(BucketIp.class, "@LambdaFunction(name = \"fn\") on BucketIp: onFailure = \"s3:192.168.5.4\": a bucket name "
+						+ "must not look like an IP address (192.168.5.4), as in S3."),
+				declared(BucketUpperCase.class, "@LambdaFunction(name = \"fn\") on BucketUpperCase: onFailure = \"s3:Bucket\": "
+						+ bucketRule + "."),
+				declared(BucketReservedPrefix.class, "@LambdaFunction(name = \"fn\") on BucketReservedPrefix: onFailure = "
+						+ "\"s3:xn--bucket\": a bucket name must not start with \"xn--\": S3 keeps that prefix for itself."),
+				declared(BucketTwoDots.class, "@LambdaFunction(name = \"fn\") on BucketTwoDots: onFailure = \"s3:my..bucket\": "
+						+ bucketRule + ", and without two dots in a row."),
+				declared(BucketReservedSuffix.class, "@LambdaFunction(name = \"fn\") on BucketReservedSuffix: onFailure = "
+						+ "\"s3:bucket-s3alias\": a bucket name must not end with \"-s3alias\": S3 keeps that suffix for itself."),
+				declared(TopicName.class, "@LambdaFunction(name = \"fn\") on TopicName: onFailure = \"sns:bad topic\": a topic name "
+						+ "must be 1 to 256 letters, digits, hyphens or underscores (plus \".fifo\" for a FIFO topic), as in AWS."),
+				declared(BusName.class, "@LambdaFunction(name = \"fn\") on BusName: onFailure = \"events:bad bus!\": an event bus "
+						+ "name must be 1 to 256 letters, digits, dots, hyphens, underscores or slashes, as in AWS."),
+				declared(DeadLetterFunction.class, "@LambdaFunction(name = \"fn\") on DeadLetterFunction: deadLetterQueue = "
+						+ "\"lambda:fn\": " + deadLetterRule),
+				declared(DeadLetterBareName.class, "@LambdaFunction(name = \"fn\") on DeadLetterBareName: deadLetterQueue = \"dlq\""
+						+ neither + " Did you mean \"sqs:dlq\"?"),
+				declared(DeadLetterBus.class, "@LambdaFunction(name = \"fn\") on DeadLetterBus: deadLetterQueue = \"events:bus\": "
+						+ deadLetterRule),
+				declared(S3OnSuccess.class, "@LambdaFunction(name = \"fn\") on S3OnSuccess: onSuccess = \"s3:archive\"" + notSent
+						+ "onSuccess=OnSuccess(destination=arn:aws:s3:::archive), onFailure=null) is invalid.\" S3 buckets are "
+						+ "supported only for on-failure destinations: use onFailure, or an SQS queue for onSuccess."),
+				declared(Itself.class, "@LambdaFunction(name = \"fn\") on Itself: onSuccess = \"lambda:fn\": AWS refuses it: \"You "
+						+ "can't specify the function as a destination for itself.\""),
+				declared(UnknownFunction.class, "@LambdaFunction(name = \"fn\") on UnknownFunction: onSuccess = \"lambda:other\": AWS "
+						+ "refuses it: \"The destination ARN arn:aws:lambda:us-east-1:123456789012:function:other is invalid.\" "
+						+ "Declared functions: \"fn\"."),
+				declared(QueueDeclaredBadly.class, "@Queue(name = \"bad queue\") on QueueDeclaredBadly: " + queueRule),
+				declared(QueueDeclaredLong.class, "@Queue(name = \"" + "a".repeat(81) + "\") on QueueDeclaredLong: " + queueRule),
+				declared(BucketShort.class, "@Bucket(name = \"ab\") on BucketShort: " + bucketRule + "."),
+				declared(NotificationToFifo.class, "@Bucket(name = \"images\") on NotificationToFifo: onObjectCreated = "
+						+ "\"sqs:uploads.fifo\": S3 does not send notifications to FIFO queues or topics, as in AWS."),
+				declared(NotificationToBus.class, "@Bucket(name = \"images\") on NotificationToBus: onObjectCreated = \"events:bus\": "
+						+ "S3 notifications go to a function (a name, or lambda:name), an SQS queue (sqs:name) or an SNS topic "
+						+ "(sns:name), as in AWS."),
+				declared(NotificationToNobody.class, "@Bucket(name = \"images\") on NotificationToNobody: onObjectCreated = "
+						+ "\"missing\" names a function that is not declared. Declared functions: (none)."),
+				declared(StartTimeText.class, "@LambdaSandbox on StartTimeText: startTime = \"yesterday\" is not an ISO-8601 instant "
+						+ "such as \"2025-01-01T00:00:00Z\"."),
+				declared(StartTimeMax.class, "@LambdaSandbox on StartTimeMax: startTime = \"+1000000000-01-01T00:00:00Z\""
+						+ clockRange),
+				declared(StartTimeBeforeEpoch.class, "@LambdaSandbox on StartTimeBeforeEpoch: startTime = \"1969-12-31T23:59:59Z\""
+						+ clockRange));
+	}
+
+	static Stream<Arguments> calls() {
+		String notJson = "Could not parse request body into json: Could not parse payload into json: ";
+		return Stream.of(
+				call("invoke of an unknown function", s -> s.invoke("nope", "{}"), LambdaServiceException.class, "Function not "
+						+ "found: arn:aws:lambda:us-east-1:123456789012:function:nope. Functions of this sandbox: \"ok\", "
+						+ "\"advancing\". Declare it with @LambdaFunction(name = \"nope\", handler = …)."),
+				call("dry run of an unknown function", s -> s.dryRun("nope", "{}"), LambdaServiceException.class, "Function not "
+						+ "found: arn:aws:lambda:us-east-1:123456789012:function:nope. Functions of this sandbox: \"ok\", "
+						+ "\"advancing\". Declare it with @LambdaFunction(name = \"nope\", handler = …)."),
+				call("a payload that is not JSON", s -> s.invoke("ok", "{not json"), LambdaServiceException.class, notJson
+						+ "Unexpected character ('n' (code 110)): was expecting double-quote to start field name"),
+				call("two JSON values", s -> s.invokeAsync("ok", "{} {}"), LambdaServiceException.class, notJson
+						+ "Trailing token (of type START_OBJECT) found after value"),
+				call("a payload nested 2000 levels deep", s -> s.invokeAsync("ok", "[".repeat(2000) + "]".repeat(2000)),
+						LambdaServiceException.class, notJson + "the payload is nested deeper than 1000 levels"),
+				call("an asynchronous payload over 1 MB", s -> s.invokeAsync("ok", "\"" + "x".repeat(1_048_576) + "\""),
+						LambdaServiceException.class, "1048578 byte payload is too large for the Event invocation type (limit "
+								+ "1048576 bytes)"),
+				call("a request over 6 MB", s -> s.invoke("ok", "\"" + "x".repeat(6_291_456) + "\""),
+						LambdaServiceException.class, "Request must be smaller than 6291456 bytes for the InvokeFunction operation"),
+				call("an unknown queue", s -> s.queue("nope"), IllegalArgumentException.class, "No queue \"nope\" in this sandbox. "
+						+ "Known queues: \"q\", \"done\". Declare it with @Queue(name = \"nope\") or name it in a destination "
+						+ "(\"sqs:nope\")."),
+				call("an unknown topic", s -> s.topic("nope"), IllegalArgumentException.class, "No topic \"nope\" in this sandbox. "
+						+ "Known topics: (none). Topics exist when a destination, dead-letter queue or bucket notification names "
+						+ "them (\"sns:nope\")."),
+				call("an unknown event bus", s -> s.eventBus("nope"), IllegalArgumentException.class, "No event bus \"nope\" in "
+						+ "this sandbox. Known event buses: \"bus\". Buses exist when a destination names them (\"events:nope\")."),
+				call("an unknown bucket", s -> s.bucket("nope"), IllegalArgumentException.class, "No bucket \"nope\" in this "
+						+ "sandbox. Known buckets: \"images\". Declare it with @Bucket(name = \"nope\")."),
+				call("an unknown function handle", s -> s.function("nope"), LambdaServiceException.class, "Function not found: "
+						+ "arn:aws:lambda:us-east-1:123456789012:function:nope. Functions of this sandbox: \"ok\", \"advancing\". "
+						+ "Declare it with @LambdaFunction(name = \"nope\", handler = …)."),
+				call("an unknown metric", s -> s.function("ok").metric("Nope"), IllegalArgumentException.class, "Unknown metric "
+						+ "\"Nope\". Lambda metrics of the sandbox: Invocations, Errors, Throttles, DeadLetterErrors, "
+						+ "DestinationDeliveryFailures, AsyncEventsReceived, AsyncEventAge, AsyncEventsDropped."),
+				call("a negative number of throttles", s -> s.function("ok").simulateThrottles(-1), IllegalArgumentException.class,
+						"simulateThrottles(-1): the number of attempts must be 0 or more."),
+				call("moving the clock back", s -> s.clock().advance(Duration.ofSeconds(-1)), IllegalArgumentException.class,
+						"Virtual time cannot go back: advance(PT-1S)"),
+				call("waiting for a negative time", s -> s.runUntil(() -> true, Duration.ofSeconds(-1)),
+						IllegalArgumentException.class, "runUntil(…, PT-1S): the virtual time allowed must not be negative."),
+				call("an empty message", s -> s.queue("q").sendMessage(""), IllegalArgumentException.class, "An SQS message body "
+						+ "must not be empty (AWS: MissingParameter)."),
+				call("an empty object key", s -> s.bucket("images").putObject("", "x"), IllegalArgumentException.class, "An S3 "
+						+ "object key must be 1 to 1024 bytes of UTF-8, as in AWS; this one is empty."),
+				call("an object key over 1024 bytes", s -> s.bucket("images").putObject("k".repeat(1025), "x"),
+						IllegalArgumentException.class, "An S3 object key must be 1 to 1024 bytes of UTF-8, as in AWS; this one "
+								+ "is 1025 bytes."),
+				call("a condition AWS does not write", s -> Condition.fromAwsName("MaximumRecordAgeExceeded"),
+						IllegalArgumentException.class, "Unknown condition \"MaximumRecordAgeExceeded\"; AWS writes one of [Success, "
+								+ "RetriesExhausted, EventAgeExceeded, ZeroReservedConcurrency, RetryAttemptsExhausted, "
+								+ "RecordAgeExceeded]"),
+				call("a handler that moves the clock fails its invocation", s -> {
+					InvokeResult result = s.invoke("advancing", "{}");
+					throw new IllegalStateException(result.functionError() + " " + result.payload());
+				}, IllegalStateException.class, "Unhandled {\"errorMessage\":\"clock().advance(…) cannot be called from a "
+						+ "handler: the handler would wait for itself.\",\"errorType\":\"java.lang.IllegalStateException\","
+						+ "\"stackTrace\":[]}"));
+	}
+
+	private static Arguments declared(Class<?> declarations, String message) {
+		return Arguments.of(declarations.getSimpleName(), (Call) s -> Sandbox.create(declarations).close(),
+				IllegalArgumentException.class, message);
+	}
+
+	private static Arguments call(String name, Call call, Class<? extends Throwable> type, String message) {
+		return Arguments.of(name, call, type, message);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource({ "declarations", "calls" })
+	void aBadInputGetsAClearMessageAndTheSandboxStillWorks(String name, Call call, Class<? extends Throwable> type,
+			String message) {
+		try (Sandbox sandbox = Sandbox.create(Valid.class)) {
+			Throwable error = catchThrowable(() -> call.on(sandbox));
+
+			assertThat(error).as(name).isInstanceOf(type).hasMessage(message);
+			InvokeResult after = sandbox.invoke("ok", "{}");
+			assertThat(after.payload()).isEqualTo("\"ok\"");
+			sandbox.invokeAsync("ok", "{}");
+			sandbox.settle();
+			assertThat(sandbox.queue("done").messages()).hasSize(1);
+		}
+	}
+
+	@org.junit.jupiter.api.Test
+	void theCatalogueHasAtLeastSixtyEntries() {
+		List<Arguments> all = new ArrayList<>(declarations().toList());
+		all.addAll(calls().toList());
+		assertThat(all).hasSizeGreaterThanOrEqualTo(60);
+	}
+}
