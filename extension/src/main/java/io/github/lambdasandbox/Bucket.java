@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * @since 0.1
  */
-@Target({ ElementType.TYPE, ElementType.ANNOTATION_TYPE })
+@Target({ ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
@@ -37,7 +37,7 @@ public @interface Bucket {
 	String onObjectCreated() default "";
 
 	/** Holds repeated {@link Bucket @Bucket} declarations. */
-	@Target({ ElementType.TYPE, ElementType.ANNOTATION_TYPE })
+	@Target({ ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 	@Retention(RetentionPolicy.RUNTIME)
 	@Documented
 	@Inherited

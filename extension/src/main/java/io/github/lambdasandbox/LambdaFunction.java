@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * @since 0.1
  */
-@Target({ ElementType.TYPE, ElementType.ANNOTATION_TYPE })
+@Target({ ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
@@ -74,7 +74,7 @@ public @interface LambdaFunction {
 	int reservedConcurrency() default -1;
 
 	/** Holds repeated {@link LambdaFunction @LambdaFunction} declarations. */
-	@Target({ ElementType.TYPE, ElementType.ANNOTATION_TYPE })
+	@Target({ ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 	@Retention(RetentionPolicy.RUNTIME)
 	@Documented
 	@Inherited

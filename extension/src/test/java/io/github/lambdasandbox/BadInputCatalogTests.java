@@ -94,6 +94,38 @@ class BadInputCatalogTests {
 	@LambdaSandbox(startTime = "yesterday") static class StartTimeText {}
 	@LambdaSandbox(startTime = "+1000000000-01-01T00:00:00Z") static class StartTimeMax {}
 	@LambdaSandbox(startTime = "1969-12-31T23:59:59Z") static class StartTimeBeforeEpoch {}
+	@Queue(name = "q", visibilityTimeout = 43201) static class QueueVisibilityLong {}
+	@Queue(name = "q", maxReceiveCount = 0) static class QueueReceiveCountZero {}
+	@Queue(name = "q", deadLetterQueue = "sqs:q") static class QueueOwnDeadLetterQueue {}
+	@Queue(name = "q.fifo", deadLetterQueue = "sqs:dlq") static class QueueFifoDeadLetterStandard {}
+	@Queue(name = "q", deadLetterQueue = "sns:t") static class QueueDeadLetterTopic {}
+	@DataStream(name = "s", shards = 0) static class StreamNoShards {}
+	@DataStream(name = "s", retentionHours = 23) static class StreamRetentionShort {}
+	@Table(name = "t", partitionKey = "id") static class TableNameShort {}
+	@Table(name = "users", partitionKey = "id", sortKey = "id") static class TableSortKeySame {}
+	@Queue(name = "q") @EventSourceMapping(function = "nobody", source = "sqs:q") static class MappingNoFunction {}
+	@LambdaFunction(name = "fn", handler = Ok.class) @EventSourceMapping(function = "fn", source = "kafka:orders") static class MappingKafka {}
+	@LambdaFunction(name = "fn", handler = Ok.class) @EventSourceMapping(function = "fn", source = "sqs:missing") static class MappingNoQueue {}
+	@LambdaFunction(name = "fn", handler = Ok.class) @EventSourceMapping(function = "fn", source = "kinesis:missing") static class MappingNoStream {}
+	@LambdaFunction(name = "fn", handler = Ok.class) @EventSourceMapping(function = "fn", source = "dynamodb:missing") static class MappingNoTable {}
+	@LambdaFunction(name = "fn", handler = Ok.class) @Queue(name = "q") @EventSourceMapping(function = "fn", source = "sqs:q", batchSize = 10001) static class MappingBatchTooLarge {}
+	@LambdaFunction(name = "fn", handler = Ok.class) @Queue(name = "q") @EventSourceMapping(function = "fn", source = "sqs:q", batchSize = 11) static class MappingBatchWithoutWindow {}
+	@LambdaFunction(name = "fn", handler = Ok.class) @Queue(name = "q") @EventSourceMapping(function = "fn", source = "sqs:q", maximumBatchingWindowInSeconds = 301) static class MappingWindowTooLong {}
+	@LambdaFunction(name = "fn", handler = Ok.class) @Queue(name = "q.fifo") @EventSourceMapping(function = "fn", source = "sqs:q.fifo", maximumBatchingWindowInSeconds = 1) static class MappingFifoWindow {}
+	@LambdaFunction(name = "fn", handler = Ok.class) @Queue(name = "q.fifo") @EventSourceMapping(function = "fn", source = "sqs:q.fifo", batchSize = 11) static class MappingFifoBatch {}
+	@LambdaFunction(name = "fn", handler = Ok.class) @Queue(name = "q") @EventSourceMapping(function = "fn", source = "sqs:q", onFailure = "sqs:failed") static class MappingQueueOnFailure {}
+	@LambdaFunction(name = "fn", handler = Ok.class) @Queue(name = "q") @EventSourceMapping(function = "fn", source = "sqs:q", maximumRetryAttempts = 2) static class MappingQueueRetries {}
+	@LambdaFunction(name = "fn", handler = Ok.class) @Queue(name = "q") @EventSourceMapping(function = "fn", source = "sqs:q", bisectBatchOnFunctionError = true) static class MappingQueueBisect {}
+	@LambdaFunction(name = "fn", handler = Ok.class) @Queue(name = "q") @EventSourceMapping(function = "fn", source = "sqs:q", startingPosition = "LATEST") static class MappingQueueStartingPosition {}
+	@LambdaFunction(name = "fn", handler = Ok.class, timeout = 60) @Queue(name = "q") @EventSourceMapping(function = "fn", source = "sqs:q") static class MappingVisibilityBelowTimeout {}
+	@LambdaFunction(name = "fn", handler = Ok.class) @Queue(name = "q") @EventSourceMapping(function = "fn", source = "sqs:q") @EventSourceMapping(function = "fn", source = "arn:aws:sqs:us-east-1:123456789012:q") static class MappingTwice {}
+	@LambdaFunction(name = "fn", handler = Ok.class) @DataStream(name = "s") @EventSourceMapping(function = "fn", source = "kinesis:s", maximumRecordAgeInSeconds = 30) static class MappingRecordAgeShort {}
+	@LambdaFunction(name = "fn", handler = Ok.class) @DataStream(name = "s") @EventSourceMapping(function = "fn", source = "kinesis:s", maximumRetryAttempts = 10001) static class MappingRetriesTooMany {}
+	@LambdaFunction(name = "fn", handler = Ok.class) @DataStream(name = "s") @EventSourceMapping(function = "fn", source = "kinesis:s", parallelizationFactor = 11) static class MappingParallelizationHigh {}
+	@LambdaFunction(name = "fn", handler = Ok.class) @DataStream(name = "s") @EventSourceMapping(function = "fn", source = "kinesis:s", startingPosition = "EARLIEST") static class MappingStartingPositionUnknown {}
+	@LambdaFunction(name = "fn", handler = Ok.class) @DataStream(name = "s") @EventSourceMapping(function = "fn", source = "kinesis:s", startingPosition = "AT_TIMESTAMP") static class MappingTimestampMissing {}
+	@LambdaFunction(name = "fn", handler = Ok.class) @Table(name = "users", partitionKey = "id") @EventSourceMapping(function = "fn", source = "dynamodb:users", startingPosition = "AT_TIMESTAMP", startingPositionTimestamp = "2025-01-01T00:00:00Z") static class MappingDynamoDbAtTimestamp {}
+	@LambdaFunction(name = "fn", handler = Ok.class) @LambdaFunction(name = "other", handler = Ok.class) @DataStream(name = "s") @EventSourceMapping(function = "fn", source = "kinesis:s", onFailure = "lambda:other") static class MappingOnFailureFunction {}
 
 	/** What a valid sandbox does: it must still work after every bad input. */
 	@LambdaFunction(name = "ok", handler = Ok.class, onSuccess = "sqs:done", onFailure = "events:bus")
@@ -238,7 +270,111 @@ class BadInputCatalogTests {
 				declared(StartTimeMax.class, "@LambdaSandbox on StartTimeMax: startTime = \"+1000000000-01-01T00:00:00Z\""
 						+ clockRange),
 				declared(StartTimeBeforeEpoch.class, "@LambdaSandbox on StartTimeBeforeEpoch: startTime = \"1969-12-31T23:59:59Z\""
-						+ clockRange));
+						+ clockRange),
+				declared(QueueVisibilityLong.class, "@Queue(name = \"q\") on QueueVisibilityLong: visibilityTimeout = 43201 must be "
+						+ "0..43200 seconds (12 hours), as in SQS (VisibilityTimeout)."),
+				declared(QueueReceiveCountZero.class, "@Queue(name = \"q\") on QueueReceiveCountZero: maxReceiveCount = 0 must be "
+						+ "1..1000, as in SQS (the redrive policy's maxReceiveCount)."),
+				declared(QueueOwnDeadLetterQueue.class, "@Queue(name = \"q\") on QueueOwnDeadLetterQueue: deadLetterQueue = "
+						+ "\"sqs:q\": a queue cannot be its own dead-letter queue. Declare another queue for the messages that fail "
+						+ "10 times."),
+				declared(QueueFifoDeadLetterStandard.class, "@Queue(name = \"q.fifo\") on QueueFifoDeadLetterStandard: "
+						+ "deadLetterQueue = \"sqs:dlq\": SQS refuses it: the dead-letter queue of a FIFO queue must be a FIFO "
+						+ "queue, and that of a standard queue a standard queue."),
+				declared(QueueDeadLetterTopic.class, "@Queue(name = \"q\") on QueueDeadLetterTopic: deadLetterQueue = \"sns:t\": "
+						+ "a queue's dead-letter queue is another SQS queue: write \"sqs:<queue name>\" or its ARN."),
+				declared(StreamNoShards.class, "@DataStream(name = \"s\") on StreamNoShards: shards = 0 must be 1..100 (Kinesis "
+						+ "allows more; a test needs far fewer)."),
+				declared(StreamRetentionShort.class, "@DataStream(name = \"s\") on StreamRetentionShort: retentionHours = 23 must "
+						+ "be 24..8760 (365 days), as in Kinesis (RetentionPeriodHours)."),
+				declared(TableNameShort.class, "@Table(name = \"t\") on TableNameShort: a table name must be 3 to 255 letters, "
+						+ "digits, hyphens, underscores or dots, as in DynamoDB."),
+				declared(TableSortKeySame.class, "@Table(name = \"users\") on TableSortKeySame: sortKey = \"id\": the sort key is "
+						+ "another attribute than the partition key, 1 to 255 characters (or \"\" for none), as in DynamoDB."),
+				declared(MappingNoFunction.class, "@EventSourceMapping(function = \"nobody\", source = \"sqs:q\") on "
+						+ "MappingNoFunction: AWS refuses it: \"Function does not exist\". Declared functions: (none)."),
+				declared(MappingKafka.class, "@EventSourceMapping(function = \"fn\", source = \"kafka:orders\") on MappingKafka: "
+						+ "AWS refuses it: \"Unrecognized event source.\" A source is \"sqs:<queue>\", \"kinesis:<stream>\", "
+						+ "\"dynamodb:<table>\", or the ARN of a queue, a stream or a table's stream in account 123456789012, "
+						+ "us-east-1."),
+				declared(MappingNoQueue.class, "@EventSourceMapping(function = \"fn\", source = \"sqs:missing\") on MappingNoQueue: "
+						+ "AWS refuses it: \"Error occurred while ReceiveMessage. SQS Error Code: "
+						+ "AWS.SimpleQueueService.NonExistentQueue. SQS Error Message: The specified queue does not exist.\" Declare "
+						+ "it with @Queue(name = \"missing\"). Queues: (none)."),
+				declared(MappingNoStream.class, "@EventSourceMapping(function = \"fn\", source = \"kinesis:missing\") on "
+						+ "MappingNoStream: the stream \"missing\" is not declared. Declare it with @DataStream(name = \"missing\"). "
+						+ "Streams: (none)."),
+				declared(MappingNoTable.class, "@EventSourceMapping(function = \"fn\", source = \"dynamodb:missing\") on "
+						+ "MappingNoTable: the table \"missing\" is not declared. Declare it with @Table(name = \"missing\", "
+						+ "partitionKey = \"…\"). Tables: (none)."),
+				declared(MappingBatchTooLarge.class, "@EventSourceMapping(function = \"fn\", source = \"sqs:q\") on "
+						+ "MappingBatchTooLarge: batchSize = 10001: AWS refuses it: \"1 validation error detected: Value '10001' at "
+						+ "'batchSize' failed to satisfy constraint: Member must have value less than or equal to 10000\"."),
+				declared(MappingBatchWithoutWindow.class, "@EventSourceMapping(function = \"fn\", source = \"sqs:q\") on "
+						+ "MappingBatchWithoutWindow: batchSize = 11: AWS refuses it: \"Maximum batch window in seconds must be "
+						+ "greater than 0 if maximum batch size is greater than 10\". Set maximumBatchingWindowInSeconds to 1 or "
+						+ "more, or batchSize to 10 or less."),
+				declared(MappingWindowTooLong.class, "@EventSourceMapping(function = \"fn\", source = \"sqs:q\") on "
+						+ "MappingWindowTooLong: maximumBatchingWindowInSeconds = 301: AWS refuses it: \"1 validation error "
+						+ "detected: Value '301' at 'maximumBatchingWindowInSeconds' failed to satisfy constraint: Member must have "
+						+ "value less than or equal to 300\"."),
+				declared(MappingFifoWindow.class, "@EventSourceMapping(function = \"fn\", source = \"sqs:q.fifo\") on "
+						+ "MappingFifoWindow: AWS refuses it: \"Batching window is not supported for FIFO queues\". Remove "
+						+ "maximumBatchingWindowInSeconds."),
+				declared(MappingFifoBatch.class, "@EventSourceMapping(function = \"fn\", source = \"sqs:q.fifo\") on "
+						+ "MappingFifoBatch: batchSize = 11: AWS refuses it: \"Maximum batch size must be between 1 and 10 "
+						+ "inclusive\" (a FIFO queue's limit)."),
+				declared(MappingQueueOnFailure.class, "@EventSourceMapping(function = \"fn\", source = \"sqs:q\") on "
+						+ "MappingQueueOnFailure: AWS refuses it: \"Unsupported DestinationConfig parameter for given event source "
+						+ "mapping type.\" Failed messages of a queue go to the queue's own dead-letter queue: @Queue(name = \"q\", "
+						+ "deadLetterQueue = \"sqs:…\", maxReceiveCount = …)."),
+				declared(MappingQueueRetries.class, "@EventSourceMapping(function = \"fn\", source = \"sqs:q\") on "
+						+ "MappingQueueRetries: AWS refuses it: \"Unsupported 'maximumRetryAttempts' parameter for given event "
+						+ "source mapping type.\" maximumRetryAttempts applies to Kinesis and DynamoDB streams only; remove it from "
+						+ "the queue's mapping."),
+				declared(MappingQueueBisect.class, "@EventSourceMapping(function = \"fn\", source = \"sqs:q\") on "
+						+ "MappingQueueBisect: AWS refuses it: \"Unsupported 'bisectBatchOnFunctionError' parameter for given event "
+						+ "source mapping type.\" bisectBatchOnFunctionError applies to Kinesis and DynamoDB streams only; remove it "
+						+ "from the queue's mapping."),
+				declared(MappingQueueStartingPosition.class, "@EventSourceMapping(function = \"fn\", source = \"sqs:q\") on "
+						+ "MappingQueueStartingPosition: AWS refuses it: \"StartingPosition is not valid for SQS event sources.\" "
+						+ "Remove startingPosition: a queue mapping receives what is visible."),
+				declared(MappingVisibilityBelowTimeout.class, "@EventSourceMapping(function = \"fn\", source = \"sqs:q\") on "
+						+ "MappingVisibilityBelowTimeout: AWS refuses it: \"Queue visibility timeout: 30 seconds is less than "
+						+ "Function timeout: 60 seconds\". Raise @Queue(visibilityTimeout) (AWS advises 6 times the function "
+						+ "timeout) or lower the function's timeout."),
+				declared(MappingTwice.class, "@EventSourceMapping(function = \"fn\", source = "
+						+ "\"arn:aws:sqs:us-east-1:123456789012:q\") on MappingTwice: AWS refuses a second mapping of the same "
+						+ "source and function: \"An event source mapping with SQS arn (\\\" arn:aws:sqs:us-east-1:123456789012:q "
+						+ "\\\") and function (\\\" fn \\\") already exists. Please update or delete the existing mapping with UUID "
+						+ "…\" Declare one mapping per source and function; change it at run time with "
+						+ "sandbox.eventSourceMapping(function, source)."),
+				declared(MappingRecordAgeShort.class, "@EventSourceMapping(function = \"fn\", source = \"kinesis:s\") on "
+						+ "MappingRecordAgeShort: maximumRecordAgeInSeconds = 30: AWS refuses it: \"MaximumRecordAgeInSeconds must "
+						+ "be either -1 (forever) or between 60 and 604800 (inclusive)\"."),
+				declared(MappingRetriesTooMany.class, "@EventSourceMapping(function = \"fn\", source = \"kinesis:s\") on "
+						+ "MappingRetriesTooMany: maximumRetryAttempts = 10001: AWS refuses it: \"1 validation error detected: "
+						+ "Value '10001' at 'maximumRetryAttempts' failed to satisfy constraint: Member must have value less than "
+						+ "or equal to 10000\"."),
+				declared(MappingParallelizationHigh.class, "@EventSourceMapping(function = \"fn\", source = \"kinesis:s\") on "
+						+ "MappingParallelizationHigh: parallelizationFactor = 11: AWS refuses it: \"1 validation error detected: "
+						+ "Value '11' at 'parallelizationFactor' failed to satisfy constraint: Member must have value less than or "
+						+ "equal to 10\"."),
+				declared(MappingStartingPositionUnknown.class, "@EventSourceMapping(function = \"fn\", source = \"kinesis:s\") on "
+						+ "MappingStartingPositionUnknown: startingPosition = \"EARLIEST\": AWS refuses it: \"1 validation error "
+						+ "detected: Value 'EARLIEST' at 'startingPosition' failed to satisfy constraint: Member must satisfy enum "
+						+ "value set: [LATEST, AT_TIMESTAMP, TRIM_HORIZON]\"."),
+				declared(MappingTimestampMissing.class, "@EventSourceMapping(function = \"fn\", source = \"kinesis:s\") on "
+						+ "MappingTimestampMissing: startingPosition = \"AT_TIMESTAMP\" needs startingPositionTimestamp, an "
+						+ "ISO-8601 instant such as \"2025-01-01T00:00:00Z\"."),
+				declared(MappingDynamoDbAtTimestamp.class, "@EventSourceMapping(function = \"fn\", source = \"dynamodb:users\") on "
+						+ "MappingDynamoDbAtTimestamp: startingPosition = \"AT_TIMESTAMP\": AWS refuses it: \"Unsupported starting "
+						+ "position for arn type: arn:aws:dynamodb:us-east-1:123456789012:table/users/stream/2025-01-01T00:00:00.000\". "
+						+ "DynamoDB streams start at TRIM_HORIZON or LATEST."),
+				declared(MappingOnFailureFunction.class, "@EventSourceMapping(function = \"fn\", source = \"kinesis:s\") on "
+						+ "MappingOnFailureFunction: onFailure = \"lambda:other\": a stream mapping's on-failure destination is an "
+						+ "SQS queue, an SNS topic or an S3 bucket, as in AWS: write \"sqs:<name>\", \"sns:<name>\" or "
+						+ "\"s3:<bucket>\"."));
 	}
 
 	static Stream<Arguments> calls() {

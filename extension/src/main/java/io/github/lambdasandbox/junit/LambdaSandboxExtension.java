@@ -1,6 +1,7 @@
 package io.github.lambdasandbox.junit;
 
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -134,19 +135,24 @@ public final class LambdaSandboxExtension implements BeforeEachCallback, AfterEa
 		return sandbox;
 	}
 
-	/** Read and validated once per test class. */
+	/**
+	 * Read and validated once per test class; a test method with declarations of its own gets its own configuration
+	 * (the class's, with the method's added and replacing those of the same name), read once per method.
+	 */
 	private static SandboxConfig configOf(ExtensionContext context) {
 		Class<?> testClass = context.getRequiredTestClass();
+		Method method = context.getTestMethod().filter(ConfigReader::declaresAnything).orElse(null);
+		Object key = method == null ? testClass : List.of(testClass, method);
 		ExtensionContext.Store classStore = context.getParent().orElse(context).getStore(NAMESPACE);
-		SandboxConfig config = classStore.get(testClass, SandboxConfig.class);
+		SandboxConfig config = classStore.get(key, SandboxConfig.class);
 		if (config == null) {
 			try {
-				config = ConfigReader.read(testClass);
+				config = ConfigReader.read(testClass, method);
 			}
 			catch (InvalidConfigurationException e) {
 				throw new ExtensionConfigurationException(e.getMessage());
 			}
-			classStore.put(testClass, config);
+			classStore.put(key, config);
 		}
 		return config;
 	}

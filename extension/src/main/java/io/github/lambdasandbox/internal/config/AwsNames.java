@@ -21,6 +21,10 @@ public final class AwsNames {
 
 	private static final Pattern EVENT_BUS = Pattern.compile("[a-zA-Z0-9._\\-/]{1,256}");
 
+	private static final Pattern STREAM = Pattern.compile("[a-zA-Z0-9_.-]{1,128}");
+
+	private static final Pattern TABLE = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
+
 	private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
 
 	private static final Pattern IP_ADDRESS = Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
@@ -62,6 +66,16 @@ public final class AwsNames {
 	public static String eventBus(String name) {
 		return EVENT_BUS.matcher(name).matches() ? null
 				: "an event bus name must be 1 to 256 letters, digits, dots, hyphens, underscores or slashes, as in AWS";
+	}
+
+	public static String stream(String name) {
+		return STREAM.matcher(name).matches() ? null
+				: "a stream name must be 1 to 128 letters, digits, hyphens, underscores or dots, as in Kinesis";
+	}
+
+	public static String table(String name) {
+		return TABLE.matcher(name).matches() ? null
+				: "a table name must be 3 to 255 letters, digits, hyphens, underscores or dots, as in DynamoDB";
 	}
 
 	/** S3's rules for general purpose buckets. */

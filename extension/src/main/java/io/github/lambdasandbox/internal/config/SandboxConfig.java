@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A validated sandbox declaration: what {@code @LambdaSandbox}, {@code @LambdaFunction}, {@code @Queue}
- * and {@code @Bucket} say, with the queues and buckets that destinations name added.
+ * A validated sandbox declaration: what {@code @LambdaSandbox}, {@code @LambdaFunction}, {@code @Queue},
+ * {@code @Bucket}, {@code @DataStream}, {@code @Table} and {@code @EventSourceMapping} say, with the queues, topics,
+ * buses and buckets that destinations name added.
  *
  * @param seed the seed of ids, or {@link io.github.lambdasandbox.LambdaSandbox#SEED_FROM_TEST} to derive it from the test
  * @param accountConcurrency the account's concurrency limit
@@ -16,8 +17,9 @@ import java.util.Map;
  */
 public record SandboxConfig(String declaredOn, Instant startTime, long seed, int accountConcurrency,
 		int maxAsyncPayloadBytes, boolean failOnPendingWork, List<FunctionConfig> functions,
-		List<String> queues, List<String> topics, List<String> eventBuses, List<String> buckets,
-		Map<String, TargetRef> bucketNotifications) {
+		List<QueueConfig> queues, List<String> topics, List<String> eventBuses, List<String> buckets,
+		Map<String, TargetRef> bucketNotifications, List<StreamConfig> streams, List<TableConfig> tables,
+		List<MappingConfig> mappings) {
 
 	public SandboxConfig {
 		functions = List.copyOf(functions);
@@ -26,5 +28,8 @@ public record SandboxConfig(String declaredOn, Instant startTime, long seed, int
 		eventBuses = List.copyOf(eventBuses);
 		buckets = List.copyOf(buckets);
 		bucketNotifications = Map.copyOf(bucketNotifications);
+		streams = List.copyOf(streams);
+		tables = List.copyOf(tables);
+		mappings = List.copyOf(mappings);
 	}
 }

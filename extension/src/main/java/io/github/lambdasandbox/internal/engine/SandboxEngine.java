@@ -25,6 +25,7 @@ import io.github.lambdasandbox.VirtualClock;
 import io.github.lambdasandbox.WaitOutcome;
 import io.github.lambdasandbox.internal.config.ConfigReader;
 import io.github.lambdasandbox.internal.config.FunctionConfig;
+import io.github.lambdasandbox.internal.config.QueueConfig;
 import io.github.lambdasandbox.internal.config.SandboxConfig;
 import io.github.lambdasandbox.internal.config.TargetRef;
 import io.github.lambdasandbox.internal.json.Arns;
@@ -101,8 +102,8 @@ public final class SandboxEngine implements Sandbox {
 		this.journalView = new JournalView(executive, journal);
 		int reserved = config.functions().stream().mapToInt(f -> Math.max(0, f.reservedConcurrency())).sum();
 		FunctionRuntime.Account account = new FunctionRuntime.Account(config.accountConcurrency(), reserved);
-		for (String name : config.queues()) {
-			queues.put(name, new SimulatedQueue(this, name));
+		for (QueueConfig queue : config.queues()) {
+			queues.put(queue.name(), new SimulatedQueue(this, queue));
 		}
 		for (String name : config.topics()) {
 			topics.put(name, new SimulatedTopic(this, name));

@@ -12,6 +12,7 @@ import io.github.lambdasandbox.JournalEntry;
 import io.github.lambdasandbox.Sandbox;
 import io.github.lambdasandbox.SqsMessage;
 import io.github.lambdasandbox.SqsQueue;
+import io.github.lambdasandbox.internal.config.QueueConfig;
 import io.github.lambdasandbox.internal.json.Arns;
 
 /** An SQS queue of the sandbox. */
@@ -57,9 +58,9 @@ final class SimulatedQueue implements SqsQueue {
 
 	private final ArrayDeque<SqsMessage> messages = new ArrayDeque<>();
 
-	SimulatedQueue(SandboxEngine engine, String name) {
+	SimulatedQueue(SandboxEngine engine, QueueConfig config) {
 		this.engine = engine;
-		this.name = name;
+		this.name = config.name();
 		this.resource = "sqs:" + name;
 	}
 
