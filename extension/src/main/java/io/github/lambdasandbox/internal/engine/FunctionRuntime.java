@@ -196,7 +196,7 @@ final class FunctionRuntime {
 			Object handler = environment.handler;
 			LambdaContext context = new LambdaContext(run, Arns.function(name()), config.memorySize());
 			String response = engine.executive.userCode(run, () -> adapter.handle(handler, run.payload, context));
-			result = MessageAttribute.utf8Length(response) > SandboxEngine.MAX_RESPONSE_BYTES ? responseTooLarge()
+			result = Bytes.utf8Length(response) > SandboxEngine.MAX_RESPONSE_BYTES ? responseTooLarge()
 					: AttemptResult.success(response, !adapter.isStream() || Json.isJson(response));
 		}
 		catch (Executive.Abandoned gone) {

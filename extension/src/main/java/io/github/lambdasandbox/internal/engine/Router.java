@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.github.lambdasandbox.internal.json.MessageAttributeValue;
 import io.github.lambdasandbox.Condition;
 import io.github.lambdasandbox.JournalEntry;
 import io.github.lambdasandbox.internal.config.FunctionConfig;
@@ -95,12 +96,12 @@ final class Router {
 	private String deliveryProblem(TargetRef target, String record, Condition condition, String functionArn) {
 		return switch (target.service()) {
 			case SQS -> engine.queueImpl(target.name()).isFifo() ? "FIFO queues are not supported as destinations"
-					: MessageAttribute.utf8Length(record) > SimulatedQueue.MAX_MESSAGE_BYTES
+					: Bytes.utf8Length(record) > SimulatedQueue.MAX_MESSAGE_BYTES
 							? "the record is larger than SQS's 1 MiB message limit" : null;
 			case SNS -> engine.topicImpl(target.name()).isFifo() ? "FIFO topics are not supported as destinations"
-					: MessageAttribute.utf8Length(record) > SimulatedTopic.MAX_MESSAGE_BYTES
+					: Bytes.utf8Length(record) > SimulatedTopic.MAX_MESSAGE_BYTES
 							? "the record is larger than SNS's 256 KB message limit" : null;
-			case LAMBDA -> MessageAttribute.utf8Length(record) > engine.config().maxAsyncPayloadBytes()
+			case LAMBDA -> Bytes.utf8Length(record) > engine.config().maxAsyncPayloadBytes()
 					? "the record is larger than the " + engine.config().maxAsyncPayloadBytes() + "-byte limit of asynchronous "
 							+ "invocations" : null;
 			case EVENTS -> eventBridgeEntrySize(record, condition, engine.busImpl(target.name()).arn(), functionArn)
@@ -115,8 +116,8 @@ final class Router {
 	 */
 	private static int eventBridgeEntrySize(String record, Condition condition, String busArn, String functionArn) {
 		String detailType = "Lambda Function Invocation Result - " + (condition == Condition.SUCCESS ? "Success" : "Failure");
-		return 14 + "lambda".length() + detailType.length() + MessageAttribute.utf8Length(record)
-				+ MessageAttribute.utf8Length(busArn) + MessageAttribute.utf8Length(functionArn);
+		return 14 + "lambda".length() + detailType.length() + Bytes.utf8Length(record)
+				+ Bytes.utf8Length(busArn) + Bytes.utf8Length(functionArn);
 	}
 
 	private void failedDelivery(AsyncEvent event, TargetRef target, boolean deadLetter, Condition condition, String problem) {
@@ -128,22 +129,22 @@ final class Router {
 	private void deliverToDeadLetterQueue(AsyncEvent event, TargetRef target) {
 		boolean sns = target.service() == TargetRef.Service.SNS;
 		boolean fifo = sns ? engine.topicImpl(target.name()).isFifo() : engine.queueImpl(target.name()).isFifo();
-		Map<String, MessageAttribute> attributes = new LinkedHashMap<>();
-		attributes.put("RequestID", MessageAttribute.string(event.requestId));
+		Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
+		attributes.put("RequestID", Bytes.string(event.requestId));
 		AttemptResult last = event.last;
 		if (last != null) {
-			attributes.put("ErrorCode", MessageAttribute.ERROR_CODE_200);
-			attributes.put("ErrorMessage", MessageAttribute.string(truncate(last.errorMessage() == null
+			attributes.put("ErrorCode", Bytes.ERROR_CODE_200);
+			attributes.put("ErrorMessage", Bytes.string(truncate(last.errorMessage() == null
 					? String.valueOf(last.errorType()) : last.errorMessage())));
 		}
 		else {
 			// no attempt ran (throttled): AWS does not document these values; the throttle's own are used
-			attributes.put("ErrorCode", MessageAttribute.number(429));
-			attributes.put("ErrorMessage", MessageAttribute.string("Rate Exceeded."));
+			attributes.put("ErrorCode", Bytes.number(429));
+			attributes.put("ErrorMessage", Bytes.string("Rate Exceeded."));
 		}
 		int limit = sns ? SimulatedTopic.MAX_MESSAGE_BYTES : SimulatedQueue.MAX_MESSAGE_BYTES;
 		String problem = fifo ? "FIFO " + (sns ? "topics" : "queues") + " are not supported as dead-letter queues"
-				: MessageAttribute.size(event.payload, attributes) > limit
+				: Bytes.size(event.payload, attributes) > limit
 						? "the event and its attributes are larger than the " + (sns ? "SNS 256 KB" : "SQS 1 MiB")
 								+ " message limit" : null;
 		if (problem != null) {

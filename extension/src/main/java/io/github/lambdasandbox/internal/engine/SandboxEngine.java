@@ -214,7 +214,7 @@ public final class SandboxEngine implements Sandbox {
 
 	private static String checkedPayload(String payload, int limit, String invocationType) {
 		String body = payload == null || payload.isEmpty() ? "{}" : payload;
-		int size = MessageAttribute.utf8Length(body);
+		int size = Bytes.utf8Length(body);
 		if (size > MAX_REQUEST_BYTES) {
 			// Lambda's front end refuses the request before it looks at the invocation type
 			throw new LambdaServiceException(413, "RequestEntityTooLargeException", "Request must be smaller than "

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.github.lambdasandbox.internal.json.MessageAttributeValue;
 import io.github.lambdasandbox.JournalEntry;
 import io.github.lambdasandbox.Sandbox;
 import io.github.lambdasandbox.SqsMessage;
@@ -21,25 +22,25 @@ final class SimulatedQueue implements SqsQueue {
 	/** SQS's maximum message size (1 MiB since 2025): body and attributes. */
 	static final int MAX_MESSAGE_BYTES = 1_048_576;
 
-	record Message(String messageId, String body, Map<String, MessageAttribute> attributeMap, Instant sentAt)
+	record Message(String messageId, String body, Map<String, MessageAttributeValue> attributeMap, Instant sentAt)
 			implements SqsMessage {
 
 		@Override
 		public String attribute(String name) {
-			MessageAttribute attribute = attributeMap.get(name);
-			return attribute == null ? null : attribute.stringValue();
+			MessageAttributeValue attribute = attributeMap.get(name);
+			return attribute == null ? null : attribute.text();
 		}
 
 		@Override
 		public String attributeDataType(String name) {
-			MessageAttribute attribute = attributeMap.get(name);
+			MessageAttributeValue attribute = attributeMap.get(name);
 			return attribute == null ? null : attribute.dataType();
 		}
 
 		@Override
 		public Map<String, String> attributes() {
 			Map<String, String> values = new LinkedHashMap<>();
-			attributeMap.forEach((name, attribute) -> values.put(name, attribute.stringValue()));
+			attributeMap.forEach((name, attribute) -> values.put(name, attribute.text()));
 			return Collections.unmodifiableMap(values);
 		}
 
@@ -115,9 +116,9 @@ final class SimulatedQueue implements SqsQueue {
 	}
 
 	/** Puts a message in the queue and journals it. Engine only. */
-	String deliver(String body, Map<String, MessageAttribute> attributes, String requestId, String function) {
+	String deliver(String body, Map<String, MessageAttributeValue> attributes, String requestId, String function) {
 		String id = engine.ids.uuid();
-		Map<String, MessageAttribute> attributeMap = attributes.isEmpty() ? Map.of()
+		Map<String, MessageAttributeValue> attributeMap = attributes.isEmpty() ? Map.of()
 				: Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
 		Message message = new Message(id, body, attributeMap, engine.executive.instant());
 		messages.addLast(message);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.lambdasandbox.internal.json.MessageAttributeValue;
 import io.github.lambdasandbox.JournalEntry;
 import io.github.lambdasandbox.Sandbox;
 import io.github.lambdasandbox.SnsMessage;
@@ -19,19 +20,19 @@ final class SimulatedTopic implements SnsTopic {
 	/** SNS's maximum message size: 256 KiB, body and attributes. */
 	static final int MAX_MESSAGE_BYTES = 262_144;
 
-	private record Message(String messageId, String message, String subject, Map<String, MessageAttribute> attributeMap,
+	private record Message(String messageId, String message, String subject, Map<String, MessageAttributeValue> attributeMap,
 			Instant publishedAt) implements SnsMessage {
 
 		@Override
 		public String attribute(String name) {
-			MessageAttribute attribute = attributeMap.get(name);
-			return attribute == null ? null : attribute.stringValue();
+			MessageAttributeValue attribute = attributeMap.get(name);
+			return attribute == null ? null : attribute.text();
 		}
 
 		@Override
 		public Map<String, String> attributes() {
 			Map<String, String> values = new LinkedHashMap<>();
-			attributeMap.forEach((name, attribute) -> values.put(name, attribute.stringValue()));
+			attributeMap.forEach((name, attribute) -> values.put(name, attribute.text()));
 			return Collections.unmodifiableMap(values);
 		}
 	}
@@ -76,10 +77,10 @@ final class SimulatedTopic implements SnsTopic {
 	}
 
 	/** Publishes and journals. Engine only. */
-	String publish(String message, String subject, Map<String, MessageAttribute> attributes, String requestId,
+	String publish(String message, String subject, Map<String, MessageAttributeValue> attributes, String requestId,
 			String function) {
 		String id = engine.ids.uuid();
-		Map<String, MessageAttribute> attributeMap = attributes.isEmpty() ? Map.of()
+		Map<String, MessageAttributeValue> attributeMap = attributes.isEmpty() ? Map.of()
 				: Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
 		Message published = new Message(id, message, subject, attributeMap, engine.executive.instant());
 		messages.add(published);

@@ -3,29 +3,35 @@ package io.github.lambdasandbox.internal.engine;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** A message attribute of SQS or SNS: data type ({@code String}, {@code Number}, {@code Binary}) and value. */
-record MessageAttribute(String dataType, String stringValue) {
+import io.github.lambdasandbox.internal.json.MessageAttributeValue;
+
+/** Sizes in bytes, as AWS counts them, and message attributes as Lambda writes them. */
+final class Bytes {
 
 	/** What Lambda writes as a dead letter's {@code ErrorCode} after a function error. */
-	static final MessageAttribute ERROR_CODE_200 = number(200);
+	static final MessageAttributeValue ERROR_CODE_200 = number(200);
 
-	static MessageAttribute string(String value) {
-		return new MessageAttribute("String", value);
+	private Bytes() {
 	}
 
-	static MessageAttribute number(long value) {
-		return new MessageAttribute("Number", Long.toString(value));
+	static MessageAttributeValue string(String value) {
+		return MessageAttributeValue.string(value);
+	}
+
+	static MessageAttributeValue number(long value) {
+		return MessageAttributeValue.string("Number", Long.toString(value));
 	}
 
 	/**
 	 * The bytes SQS and SNS count for a message: the body and, for each attribute, its name, data type and value
 	 * (UTF-8).
 	 */
-	static int size(String body, Map<String, MessageAttribute> attributes) {
+	static int size(String body, Map<String, MessageAttributeValue> attributes) {
 		int bytes = utf8Length(body);
-		for (Map.Entry<String, MessageAttribute> attribute : attributes.entrySet()) {
-			bytes += utf8Length(attribute.getKey()) + utf8Length(attribute.getValue().dataType())
-					+ utf8Length(attribute.getValue().stringValue());
+		for (Map.Entry<String, MessageAttributeValue> attribute : attributes.entrySet()) {
+			MessageAttributeValue value = attribute.getValue();
+			bytes += utf8Length(attribute.getKey()) + utf8Length(value.dataType())
+					+ (value.isBinary() ? value.binaryValue().length : utf8Length(value.stringValue()));
 		}
 		return bytes;
 	}
