@@ -61,46 +61,26 @@ final class S3Protocol implements Protocol {
 		String method = request.method();
 		Set<String> subresources = new TreeSet<>(request.query().keySet());
 		subresources.retainAll(SUBRESOURCES);
-		if (target.key() != null) {
+		String operation = target.key() == null ? null : switch (method) {
+			case "PUT" -> request.header("x-amz-copy-source") != null ? "CopyObject" : "PutObject";
+			case "GET" -> "GetObject";
+			case "HEAD" -> "HeadObject";
+			case "DELETE" -> "DeleteObject";
+			default -> null;
+		};
+		if (operation != null) {
 			if (subresources.isEmpty()) {
-				switch (method) {
-					case "PUT" -> {
-						return request.header("x-amz-copy-source") != null ? "CopyObject" : "PutObject";
-					}
-					case "GET" -> {
-						return "GetObject";
-					}
-					case "HEAD" -> {
-						return "HeadObject";
-					}
-					case "DELETE" -> {
-						return "DeleteObject";
-					}
-					default -> {
-						// below
-					}
-				}
+				return operation;
 			}
-			if (subresources.equals(Set.of("versionId"))) {
-				throw Unsupported.parameter("S3", objectOperation(method, request), "versionId");
-			}
-			if (subresources.equals(Set.of("partNumber")) && !method.equals("PUT")) {
-				throw Unsupported.parameter("S3", objectOperation(method, request), "partNumber");
+			if (subresources.equals(Set.of("versionId")) || (subresources.equals(Set.of("partNumber")) && !method.equals("PUT"))) {
+				throw Unsupported.parameter("S3", operation, subresources.iterator().next());
 			}
 		}
-		else if (target.bucket() != null && method.equals("GET") && "2".equals(request.query("list-type"))) {
+		else if (target.bucket() != null && target.key() == null && method.equals("GET")
+				&& "2".equals(request.query("list-type"))) {
 			return "ListObjectsV2";
 		}
 		throw Unsupported.operation("S3", unsupportedName(request, target, subresources));
-	}
-
-	private static String objectOperation(String method, Request request) {
-		return switch (method) {
-			case "PUT" -> request.header("x-amz-copy-source") != null ? "CopyObject" : "PutObject";
-			case "HEAD" -> "HeadObject";
-			case "DELETE" -> "DeleteObject";
-			default -> "GetObject";
-		};
 	}
 
 	/** What AWS calls an operation the sandbox does not answer: the SDK's {@code x-id}, else the subresource. */

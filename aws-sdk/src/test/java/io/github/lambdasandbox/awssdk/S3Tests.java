@@ -241,6 +241,39 @@ class S3Tests {
 	}
 
 	@Test
+	void conditionalGetsAnswer304And412AsS3Does() {
+		String eTag = S3.putObject(b -> b.bucket("images").key("c"), RequestBody.fromString("x")).eTag();
+
+		S3Exception notModified = catchThrowableOfType(S3Exception.class,
+				() -> S3.getObject(b -> b.bucket("images").key("c").ifNoneMatch(eTag)));
+		S3Exception failed = catchThrowableOfType(S3Exception.class,
+				() -> S3.getObject(b -> b.bucket("images").key("c").ifMatch("\"other\"")));
+
+		assertThat(notModified.statusCode()).isEqualTo(304);
+		assertThat(failed.statusCode()).isEqualTo(412);
+		assertThat(failed.awsErrorDetails().errorCode()).isEqualTo("PreconditionFailed");
+		assertThat(S3.getObjectAsBytes(b -> b.bucket("images").key("c").ifMatch(eTag)).asUtf8String()).isEqualTo("x");
+	}
+
+	@Test
+	void putObjectIfNoneMatchStarRefusesToOverwrite() {
+		S3.putObject(b -> b.bucket("images").key("once").ifNoneMatch("*"), RequestBody.fromString("first"));
+
+		S3Exception error = catchThrowableOfType(S3Exception.class,
+				() -> S3.putObject(b -> b.bucket("images").key("once").ifNoneMatch("*"), RequestBody.fromString("second")));
+
+		assertThat(error.statusCode()).isEqualTo(412);
+		assertThat(S3.getObjectAsBytes(b -> b.bucket("images").key("once")).asUtf8String()).isEqualTo("first");
+	}
+
+	@Test
+	void aGetOfAnObjectVersionIsRefusedRatherThanAnsweredWithTheLatest() {
+		assertThat(catchThrowableOfType(UnsupportedOperationException.class,
+				() -> S3.getObject(b -> b.bucket("images").key("k").versionId("v1"))))
+			.hasMessageStartingWith("lambda-sandbox does not answer S3 GetObject with versionId yet");
+	}
+
+	@Test
 	void anUnsupportedOperationNamesItselfAndWhatIsSupported() {
 		UnsupportedOperationException error = catchThrowableOfType(UnsupportedOperationException.class,
 				() -> S3.createBucket(b -> b.bucket("new-bucket")));

@@ -3,13 +3,16 @@ package io.github.lambdasandbox.awssdk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.Map;
 
 import io.github.lambdasandbox.awssdk.fake.FakeAws;
+import io.github.lambdasandbox.internal.aws.AwsServices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -66,6 +69,28 @@ class SqsTests {
 
 		assertThat(sent.md5OfMessageAttributes()).isNotNull().isEqualTo(received.md5OfMessageAttributes());
 		assertThat(received.messageAttributes()).isEqualTo(attributes);
+	}
+
+	@Test
+	void theSdkChecksTheMd5sItIsAnswered() {
+		AwsServices corrupting = (AwsServices) Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { AwsServices.class }, (proxy, method, args) -> method.getName().equals("sqs")
+						? Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { AwsServices.Sqs.class },
+								(sqs, call, arguments) -> {
+									Object result = call.invoke(aws.sqs(), arguments);
+									return result instanceof AwsServices.SendMessageResult sent
+											? new AwsServices.SendMessageResult(sent.messageId(), "0".repeat(32), null, null) : result;
+								})
+						: method.invoke(aws, args));
+		AwsServices previous = AwsServices.bind(corrupting);
+		try {
+			assertThat(catchThrowableOfType(SdkClientException.class,
+					() -> SQS.sendMessage(b -> b.queueUrl(orders()).messageBody("checked"))))
+				.hasMessageContaining("MD5");
+		}
+		finally {
+			AwsServices.bind(previous);
+		}
 	}
 
 	@Test
