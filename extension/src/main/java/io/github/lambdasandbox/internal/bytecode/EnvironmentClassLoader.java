@@ -65,12 +65,23 @@ public final class EnvironmentClassLoader extends ClassLoader {
 				// a race reads twice, harmlessly
 				byte[] read = original != null ? original : read(name);
 				original = read;
-				bytes = rewrite ? TimeCallRewriter.rewrite(read) : read;
+				bytes = rewrite ? rewritten(name, read) : read;
 				if (rewrite) {
 					rewritten = bytes;
 				}
 			}
 			return bytes;
+		}
+
+		private byte[] rewritten(String name, byte[] classFile) {
+			try {
+				return TimeCallRewriter.rewrite(classFile);
+			}
+			catch (RuntimeException e) {
+				throw new IllegalStateException("lambda-sandbox could not rewrite the time, sleep and exit calls of " + name
+						+ " from " + location + " (" + e + "). Run with -D" + HandlerCode.MODE_PROPERTY
+						+ "=off to load handler code unchanged.", e);
+			}
 		}
 
 		private byte[] read(String name) {

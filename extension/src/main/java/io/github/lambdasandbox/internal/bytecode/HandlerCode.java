@@ -2,6 +2,8 @@ package io.github.lambdasandbox.internal.bytecode;
 
 import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
+import java.lang.management.ManagementFactory;
+import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -56,20 +58,27 @@ import net.bytebuddy.utility.JavaModule;
  * <plugin>
  *   <artifactId>maven-surefire-plugin</artifactId>
  *   <configuration>
- *     <argLine>@{argLine} -javaagent:${net.bytebuddy:byte-buddy-agent:jar}</argLine>
+ *     <argLine>-javaagent:${net.bytebuddy:byte-buddy-agent:jar}</argLine>
  *   </configuration>
  * </plugin>
  * }</pre>
  *
- * (with Gradle, add the jar to the {@code jvmArgs} of the test task as {@code -javaagent:…}). When the agent was
+ * (keep what the argLine had, such as JaCoCo's {@code @{argLine}}; with Gradle, add {@code -javaagent:} and the
+ * jar's path to the {@code jvmArgs} of the test task). byte-buddy-agent comes with lambda-sandbox, and the
+ * {@code properties} goal sets a property for transitive dependencies too. When the agent was
  * loaded so, nothing is attached and nothing is printed. Alternatively run with
  * {@code -XX:+EnableDynamicAgentLoading}, which allows attaching and silences the warning. Where attaching is
  * impossible (a JRE without the {@code jdk.attach} module, a JVM that forbids it) the first sandbox fails with an
  * {@link IllegalStateException} that says so; run with {@code -D}{@value #MODE_PROPERTY}{@code =loader} or
  * {@code =off} then.
  *
- * <p>Thread-safe. {@link #instrument} is idempotent, and cheap (no lock, no allocation for a handler seen before)
- * once the code it asks for is rewritten.
+ * <p>On JDK 24 and later the JVM also warns, once, that ByteBuddy's {@code AgentBuilder} touched
+ * {@code sun.misc.Unsafe} (its "Nexus", which this agent does not use); {@code -Dnet.bytebuddy.nexus.disabled=true}
+ * avoids it. lambda-sandbox does not set that property itself: it would change ByteBuddy for every other library
+ * in the JVM.
+ *
+ * <p>Thread-safe. {@link #instrument} is idempotent, and cheap once the code it asks for is rewritten: no lock,
+ * tens of nanoseconds for a handler class seen before (a microsecond with extra packages).
  */
 public final class HandlerCode {
 
@@ -239,7 +248,7 @@ public final class HandlerCode {
 				attachFailure = new IllegalStateException(attachFailedMessage(e), e);
 				throw attachFailure;
 			}
-			if (Runtime.version().feature() >= 21) {
+			if (Runtime.version().feature() >= 21 && !dynamicAgentLoadingEnabled()) {
 				System.err.println(selfAttachNote());
 			}
 		}
@@ -266,12 +275,19 @@ public final class HandlerCode {
 		return agent;
 	}
 
-	/** The agent's matcher: a class of the user's, not defined by an environment loader (which rewrites itself). */
+	/**
+	 * The agent's matcher, asked about every class the JVM loads: a class of the user's, not defined by an
+	 * environment loader (which rewrites what it defines).
+	 */
 	private static boolean inScope(TypeDescription type, ClassLoader loader, JavaModule module, Class<?> redefined,
-			java.security.ProtectionDomain domain) {
-		return loader != null && loader != ClassLoader.getPlatformClassLoader()
-				&& !(loader instanceof EnvironmentClassLoader)
-				&& scope.includes(type.getName(), UserCode.locationOf(domain));
+			ProtectionDomain domain) {
+		UserCode code = scope;
+		if (code.isEmpty() || loader == null || loader == ClassLoader.getPlatformClassLoader()
+				|| loader instanceof EnvironmentClassLoader) {
+			return false;
+		}
+		String name = type.getName();
+		return !UserCode.isNever(name) && code.includes(name, UserCode.locationOf(domain));
 	}
 
 	private static boolean retransformable(Instrumentation agent, Class<?> type) {
@@ -373,8 +389,19 @@ public final class HandlerCode {
 		return "lambda-sandbox could not attach its Java agent (ByteBuddy's) to this JVM to rewrite the calls to "
 				+ "time, sleep and exit in handler code (" + cause + "). Start the test JVM with the agent instead: "
 				+ "-javaagent:" + agentJar() + " (with Maven: Surefire's argLine -javaagent:${net.bytebuddy:byte-buddy-agent:jar}"
-				+ ", the path set by maven-dependency-plugin's properties goal); or allow attaching (a JDK with the "
-				+ "jdk.attach module; on JDK 21+ -XX:+EnableDynamicAgentLoading). " + modeAdvice();
+				+ ", the path set by maven-dependency-plugin's properties goal); or let the JVM load agents at run time "
+				+ "(a JDK, not a JRE: the jdk.attach module; and -XX:+EnableDynamicAgentLoading, which a future JDK will "
+				+ "require). " + modeAdvice();
+	}
+
+	/** Whether the JVM was started with {@code -XX:+EnableDynamicAgentLoading} (then the JDK does not warn either). */
+	private static boolean dynamicAgentLoadingEnabled() {
+		try {
+			return ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:+EnableDynamicAgentLoading");
+		}
+		catch (RuntimeException | LinkageError noManagement) {
+			return false;
+		}
 	}
 
 	static String selfAttachNote() {

@@ -17,6 +17,7 @@ final class ForkedJvm {
 		switch (args[0]) {
 			case "exit" -> exit(args[1], Integer.parseInt(args[2]));
 			case "loader" -> loader();
+			case "refused" -> refused();
 			default -> throw new IllegalArgumentException(args[0]);
 		}
 	}
@@ -34,6 +35,21 @@ final class ForkedJvm {
 		System.out.flush();
 		ExitCalls.exit(kind, status);
 		System.out.println("still running");
+	}
+
+	/** With -XX:-EnableDynamicAgentLoading: the agent cannot be attached; asked twice, it says so twice at once. */
+	private static void refused() {
+		for (int i = 1; i <= 2; i++) {
+			long start = System.nanoTime();
+			try {
+				HandlerCode.instrument(TimeCalls.class, Set.of());
+				System.out.println("attempt " + i + ": attached");
+			}
+			catch (IllegalStateException e) {
+				System.out.println("attempt " + i + ": " + e.getMessage());
+				System.out.println("attempt " + i + " took ms: " + (System.nanoTime() - start) / 1_000_000);
+			}
+		}
 	}
 
 	/** With -Dlambdasandbox.bytecode=loader: no agent, but environments rewrite what they load. */

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What cannot run in the test's own JVM: real exits, and a JVM without agent. Each runs {@link ForkedJvm}. */
-@DisplayName("In a JVM of its own: real exits off handler threads, the agent given by -javaagent:, no agent at all")
+@DisplayName("In a JVM of its own: real exits off handler threads, the agent given by -javaagent:, refused, or not used")
 class ForkedJvmTests {
 
 	@TempDir
@@ -46,6 +46,20 @@ class ForkedJvmTests {
 		assertThat(ended.status()).as(ended.err()).isZero();
 		assertThat(ended.out()).contains("rewritten by an agent: false", "agent installed: false", "instrumentation: none",
 				"loaded by the application: system", "loaded by an environment: " + ManualClock.START);
+	}
+
+	@Test
+	void aJvmThatRefusesAgentsFailsTheSandboxWithWhatToDoAndOnlyOnce() throws Exception {
+		Ended ended = fork(List.of("-XX:-EnableDynamicAgentLoading"), "refused");
+
+		assertThat(ended.status()).as(ended.err()).isZero();
+		assertThat(ended.out()).contains("attempt 1: lambda-sandbox could not attach its Java agent",
+				"attempt 2: lambda-sandbox could not attach its Java agent", "-javaagent:" + HandlerCode.agentJar(),
+				"-Dlambdasandbox.bytecode=loader", "-Dlambdasandbox.bytecode=off").doesNotContain(": attached");
+		// the second time it does not try again (an attach takes about a second)
+		assertThat(ended.out().lines().filter(line -> line.startsWith("attempt 2 took ms: "))
+				.map(line -> Long.parseLong(line.substring("attempt 2 took ms: ".length())))).singleElement()
+				.satisfies(millis -> assertThat(millis).isLessThan(100));
 	}
 
 	private Ended fork(List<String> options, String... arguments) throws IOException, InterruptedException {
