@@ -71,6 +71,9 @@ public final class SandboxEngine implements Sandbox {
 
 	private final JournalView journalView;
 
+	/** The services by AWS operation, for AWS SDK clients. */
+	private final EngineServices services;
+
 	private final Map<String, FunctionRuntime> functions = new LinkedHashMap<>();
 
 	private final Map<String, SimulatedQueue> queues = new LinkedHashMap<>();
@@ -100,6 +103,7 @@ public final class SandboxEngine implements Sandbox {
 		this.asyncInvoker = new AsyncInvoker(this);
 		this.router = new Router(this);
 		this.journalView = new JournalView(executive, journal);
+		this.services = new EngineServices(this);
 		int reserved = config.functions().stream().mapToInt(f -> Math.max(0, f.reservedConcurrency())).sum();
 		FunctionRuntime.Account account = new FunctionRuntime.Account(config.accountConcurrency(), reserved);
 		for (QueueConfig queue : config.queues()) {
@@ -394,8 +398,7 @@ public final class SandboxEngine implements Sandbox {
 
 	/** The sandbox's services by AWS operation, for AWS SDK clients. */
 	public io.github.lambdasandbox.internal.aws.AwsServices aws() {
-		throw new UnsupportedOperationException("AWS SDK access to the sandbox's services is being built (issue: real handler "
-				+ "code, unchanged).");
+		return services;
 	}
 
 	/**
