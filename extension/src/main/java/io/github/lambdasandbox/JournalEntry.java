@@ -2,6 +2,7 @@ package io.github.lambdasandbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One thing that happened in a sandbox, at a virtual instant: an event accepted, an attempt, a retry, a
@@ -210,5 +211,182 @@ public sealed interface JournalEntry {
 
 	/** A line of a function's log that its handler wrote (its {@code LambdaLogger}, {@code System.out}, an error). */
 	record LogLine(long sequence, Instant at, String requestId, String function, String text) implements JournalEntry {
+	}
+
+	// --- SQS queues -----------------------------------------------------------------------------------------
+
+	/**
+	 * A message was received from an SQS queue: it stays in the queue, hidden, until it is deleted or its
+	 * visibility timeout ends.
+	 *
+	 * @param receiveCount its {@code ApproximateReceiveCount} now
+	 * @param visibleAgainAt when it becomes visible again unless deleted first
+	 * @param by who received it: an event source mapping's UUID, {@code test} or {@code sdk}
+	 * @since 0.2
+	 */
+	record MessageReceived(long sequence, Instant at, String resource, String messageId, int receiveCount,
+			Instant visibleAgainAt, String by) implements JournalEntry {
+	}
+
+	/**
+	 * A message was received more often than the queue's redrive policy allows ({@code maxReceiveCount}): SQS
+	 * moved it to the dead-letter queue, keeping its id, body and attributes.
+	 *
+	 * @param deadLetterQueue the queue it is in now: {@code sqs:orders-dlq}
+	 * @since 0.2
+	 */
+	record MessageMovedToDeadLetterQueue(long sequence, Instant at, String resource, String messageId, int receiveCount,
+			String deadLetterQueue) implements JournalEntry {
+	}
+
+	/**
+	 * A message outlived the queue's {@code MessageRetentionPeriod}: SQS deleted it. A counted drop.
+	 *
+	 * @since 0.2
+	 */
+	record MessageExpired(long sequence, Instant at, String resource, String messageId, Duration retention)
+			implements JournalEntry {
+	}
+
+	/**
+	 * A message sent to a FIFO queue within 5 minutes of one with the same deduplication id: SQS accepted it and
+	 * dropped it. A counted drop.
+	 *
+	 * @param messageId the id of the earlier message, which SQS answered with
+	 * @since 0.2
+	 */
+	record MessageDeduplicated(long sequence, Instant at, String resource, String messageId, String deduplicationId)
+			implements JournalEntry {
+	}
+
+	// --- streams and tables ---------------------------------------------------------------------------------
+
+	/**
+	 * A record was put on a Kinesis data stream.
+	 *
+	 * @since 0.2
+	 */
+	record RecordPut(long sequence, Instant at, String requestId, String function, String resource, String shardId,
+			String sequenceNumber, String partitionKey) implements JournalEntry {
+	}
+
+	/**
+	 * An item of a DynamoDB table changed; its stream got a record.
+	 *
+	 * @param eventName {@code INSERT}, {@code MODIFY} or {@code REMOVE}
+	 * @param keys the item's keys, plain JSON
+	 * @since 0.2
+	 */
+	record ItemChanged(long sequence, Instant at, String requestId, String function, String resource, String eventName,
+			String keys, String sequenceNumber) implements JournalEntry {
+	}
+
+	// --- event source mappings -----------------------------------------------------------------------------
+
+	/** How a batch's invocation ended. */
+	enum BatchOutcome {
+		/** The handler returned, with no failed items. */
+		SUCCESS,
+		/** The handler reported some items as failed ({@code ReportBatchItemFailures}). */
+		PARTIAL_FAILURE,
+		/** The handler failed, timed out, or reported the whole batch as failed. */
+		FAILURE,
+		/** Lambda throttled the invocation: the batch did not reach the function. */
+		THROTTLED
+	}
+
+	/**
+	 * An event source mapping invoked its function with a batch.
+	 *
+	 * @param mapping the mapping's UUID
+	 * @param shardId the shard of a stream batch; null for a queue
+	 * @param items the batch's message ids (queue) or sequence numbers (stream), in order
+	 * @param attempt 1 for a batch's first invocation, 2 for its first retry (streams), …
+	 * @since 0.2
+	 */
+	record BatchInvoked(long sequence, Instant at, String requestId, String function, String mapping, String resource,
+			String shardId, List<String> items, int attempt) implements JournalEntry {
+
+		public BatchInvoked {
+			items = List.copyOf(items);
+		}
+	}
+
+	/**
+	 * A batch's invocation ended.
+	 *
+	 * @param failedItems the items that failed: all of them after a failure, those reported after a partial one
+	 * @since 0.2
+	 */
+	record BatchEnded(long sequence, Instant at, String requestId, String function, String mapping, String resource,
+			BatchOutcome outcome, List<String> failedItems) implements JournalEntry {
+
+		public BatchEnded {
+			failedItems = List.copyOf(failedItems);
+		}
+	}
+
+	/**
+	 * A stream batch that failed will be retried: the shard waits.
+	 *
+	 * @param retry the retry's number (1, 2 …); 0 after a throttle, which does not use one up
+	 * @since 0.2
+	 */
+	record BatchRetryScheduled(long sequence, Instant at, String function, String mapping, String resource,
+			String shardId, int retry, Duration delay, List<String> items) implements JournalEntry {
+
+		public BatchRetryScheduled {
+			items = List.copyOf(items);
+		}
+	}
+
+	/**
+	 * A stream batch that failed was split in two ({@code BisectBatchOnFunctionError}); the halves go one after
+	 * the other, and the split does not use up a retry.
+	 *
+	 * @since 0.2
+	 */
+	record BatchSplit(long sequence, Instant at, String function, String mapping, String resource, String shardId,
+			List<String> first, List<String> second) implements JournalEntry {
+
+		public BatchSplit {
+			first = List.copyOf(first);
+			second = List.copyOf(second);
+		}
+	}
+
+	/**
+	 * A stream mapping's checkpoint moved: the records up to {@code sequenceNumber} are done with.
+	 *
+	 * @since 0.2
+	 */
+	record Checkpointed(long sequence, Instant at, String function, String mapping, String resource, String shardId,
+			String sequenceNumber) implements JournalEntry {
+	}
+
+	/**
+	 * A stream mapping gave up on records: retries exhausted or records too old. A record of them went to the
+	 * on-failure destination if there is one; without one they are lost, as in AWS. A counted drop.
+	 *
+	 * @param destination the on-failure destination ({@code sqs:…}), or null
+	 * @since 0.2
+	 */
+	record RecordsDiscarded(long sequence, Instant at, String requestId, String function, String mapping,
+			String resource, String shardId, Condition condition, List<String> items, String destination)
+			implements JournalEntry {
+
+		public RecordsDiscarded {
+			items = List.copyOf(items);
+		}
+	}
+
+	/**
+	 * An event source mapping was enabled, disabled or updated.
+	 *
+	 * @param change what changed, e.g. {@code Disabled}, {@code BatchSize 10 → 5}
+	 * @since 0.2
+	 */
+	record MappingChanged(long sequence, Instant at, String function, String mapping, String resource, String change)
+			implements JournalEntry {
 	}
 }

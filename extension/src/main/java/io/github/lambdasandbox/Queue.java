@@ -50,6 +50,21 @@ public @interface Queue {
 	/** The redrive policy's {@code maxReceiveCount}, 1..1000, default 10 (as the AWS console proposes). */
 	int maxReceiveCount() default 10;
 
+	/** {@code DelaySeconds}, 0..900: how long a new message stays hidden before its first receive. */
+	int delaySeconds() default 0;
+
+	/**
+	 * {@code MessageRetentionPeriod} in seconds, 60..1209600 (14 days), default 345600 (4 days): an older message is
+	 * deleted by SQS, received or not (the sandbox journals it and counts it as dropped).
+	 */
+	int messageRetentionPeriod() default 345_600;
+
+	/**
+	 * {@code ContentBasedDeduplication} of a FIFO queue: the SHA-256 of the body serves as deduplication id when a
+	 * message has none. Without it, every FIFO message needs a deduplication id, as in SQS.
+	 */
+	boolean contentBasedDeduplication() default false;
+
 	/** Holds repeated {@link Queue @Queue} declarations. */
 	@Target({ ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 	@Retention(RetentionPolicy.RUNTIME)

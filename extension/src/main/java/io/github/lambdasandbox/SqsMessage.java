@@ -27,4 +27,19 @@ public interface SqsMessage {
 
 	/** The virtual instant at which the message was sent. */
 	Instant sentAt();
+
+	/**
+	 * {@code ApproximateReceiveCount}: how many times the message was received, as it was when this view was
+	 * taken (0 for a message never received).
+	 *
+	 * @since 0.2
+	 */
+	int approximateReceiveCount();
+
+	/**
+	 * The message group of a message of a FIFO queue; {@code null} in a standard queue.
+	 *
+	 * @since 0.2
+	 */
+	String messageGroupId();
 }

@@ -364,6 +364,18 @@ public final class ConfigReader {
 			throw fail(where + ": maxReceiveCount = " + q.maxReceiveCount() + " must be 1..1000, as in SQS (the redrive "
 					+ "policy's maxReceiveCount).");
 		}
+		if (q.delaySeconds() < 0 || q.delaySeconds() > 900) {
+			throw fail(where + ": delaySeconds = " + q.delaySeconds() + " must be 0..900 (15 minutes), as in SQS "
+					+ "(DelaySeconds).");
+		}
+		if (q.messageRetentionPeriod() < 60 || q.messageRetentionPeriod() > 1_209_600) {
+			throw fail(where + ": messageRetentionPeriod = " + q.messageRetentionPeriod() + " must be 60..1209600 seconds "
+					+ "(14 days), as in SQS (MessageRetentionPeriod).");
+		}
+		if (q.contentBasedDeduplication() && !q.name().endsWith(".fifo")) {
+			throw fail(where + ": contentBasedDeduplication is an attribute of FIFO queues only, as in SQS. Name the queue "
+					+ "\"" + q.name() + ".fifo\" or drop the attribute.");
+		}
 		String deadLetterQueue = null;
 		if (!q.deadLetterQueue().isBlank()) {
 			String at = where + ": deadLetterQueue = \"" + q.deadLetterQueue() + "\"";
@@ -382,7 +394,8 @@ public final class ConfigReader {
 			}
 			deadLetterQueue = target.name();
 		}
-		queueConfigs.put(q.name(), new QueueConfig(q.name(), q.visibilityTimeout(), deadLetterQueue, q.maxReceiveCount()));
+		queueConfigs.put(q.name(), new QueueConfig(q.name(), q.visibilityTimeout(), deadLetterQueue, q.maxReceiveCount(),
+				q.delaySeconds(), q.messageRetentionPeriod(), q.contentBasedDeduplication()));
 	}
 
 	private StreamConfig stream(DataStream d) {

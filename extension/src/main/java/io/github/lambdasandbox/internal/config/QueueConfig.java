@@ -6,11 +6,12 @@ package io.github.lambdasandbox.internal.config;
  *
  * @param deadLetterQueue the queue's redrive target (a queue name), or null
  */
-public record QueueConfig(String name, int visibilityTimeoutSeconds, String deadLetterQueue, int maxReceiveCount) {
+public record QueueConfig(String name, int visibilityTimeoutSeconds, String deadLetterQueue, int maxReceiveCount,
+		int delaySeconds, int messageRetentionPeriodSeconds, boolean contentBasedDeduplication) {
 
-	/** SQS's defaults: a 30-second visibility timeout, no redrive policy. */
+	/** SQS's defaults: a 30-second visibility timeout, no delay, 4 days of retention, no redrive policy. */
 	public static QueueConfig defaults(String name) {
-		return new QueueConfig(name, 30, null, 10);
+		return new QueueConfig(name, 30, null, 10, 0, 345_600, false);
 	}
 
 	public boolean fifo() {
