@@ -101,6 +101,40 @@ public interface Sandbox extends AutoCloseable {
 	/** Every S3 bucket, declared or named by a destination. */
 	List<S3Bucket> buckets();
 
+	/**
+	 * The Kinesis data stream named {@code name}, declared with {@link DataStream @DataStream}.
+	 *
+	 * @throws IllegalArgumentException naming the known streams
+	 * @since 0.2
+	 */
+	KinesisStream stream(String name);
+
+	/** Every Kinesis data stream. @since 0.2 */
+	List<KinesisStream> streams();
+
+	/**
+	 * The DynamoDB table named {@code name}, declared with {@link Table @Table}.
+	 *
+	 * @throws IllegalArgumentException naming the known tables
+	 * @since 0.2
+	 */
+	DynamoDbTable table(String name);
+
+	/** Every DynamoDB table. @since 0.2 */
+	List<DynamoDbTable> tables();
+
+	/**
+	 * The event source mapping of {@code function} (a name or an ARN) on {@code source} ({@code sqs:orders},
+	 * {@code kinesis:clicks}, {@code dynamodb:users}, or the source's ARN).
+	 *
+	 * @throws IllegalArgumentException naming the mappings there are
+	 * @since 0.2
+	 */
+	EventSourceMappingHandle eventSourceMapping(String function, String source);
+
+	/** Every event source mapping, in the order declared. @since 0.2 */
+	List<EventSourceMappingHandle> eventSourceMappings();
+
 	/** The virtual clock. */
 	VirtualClock clock();
 

@@ -189,7 +189,8 @@ public final class ConfigReader {
 		Map<String, FunctionConfig> functionsByName = new LinkedHashMap<>();
 		functions.forEach(f -> functionsByName.put(f.name(), f));
 		Set<String> mapped = new LinkedHashSet<>();
-		for (EventSourceMapping m : mappingAnnotations) {
+		for (EventSourceMapping annotation : mappingAnnotations) {
+			MappingRequest m = MappingRequest.of(annotation);
 			MappingConfig mapping = mapping(m, functionsByName, streams, tables, buckets);
 			if (!mapped.add(mapping.function() + " " + mapping.sourceRef())) {
 				throw fail(describe(m) + ": AWS refuses a second mapping of the same source and function: \""
@@ -425,12 +426,15 @@ public final class ConfigReader {
 		return new TableConfig(t.name(), t.partitionKey(), t.sortKey());
 	}
 
-	private String describe(EventSourceMapping m) {
+	private String describe(MappingRequest m) {
+		if (where != null) {
+			return where;
+		}
 		return "@EventSourceMapping(function = \"" + m.function() + "\", source = \"" + m.source() + "\") on " + declaredOn;
 	}
 
 	/** Checks a mapping as CreateEventSourceMapping does: its model's ranges first, then the rules of the source. */
-	private MappingConfig mapping(EventSourceMapping m, Map<String, FunctionConfig> functions,
+	private MappingConfig mapping(MappingRequest m, Map<String, FunctionConfig> functions,
 			Map<String, StreamConfig> streams, Map<String, TableConfig> tables, Set<String> buckets) {
 		String where = describe(m);
 		if (m.batchSize() != 0) {
@@ -600,6 +604,32 @@ public final class ConfigReader {
 				m.reportBatchItemFailures(), startingPosition, timestamp, m.maximumRetryAttempts(),
 				m.maximumRecordAgeInSeconds(), m.bisectBatchOnFunctionError(), m.parallelizationFactor(), onFailure, m.enabled());
 	}
+
+	/**
+	 * Checks a change of a running sandbox's mapping as UpdateEventSourceMapping does, with the same messages as
+	 * a declaration. The source and function cannot change (as in AWS: a new mapping is needed).
+	 *
+	 * @param where what the message starts with: {@code eventSourceMapping("f", "sqs:q").update(…)}
+	 * @throws InvalidConfigurationException for the first problem found
+	 */
+	public static MappingConfig checkUpdate(SandboxConfig config, MappingRequest request, String where) {
+		ConfigReader reader = new ConfigReader(config.declaredOn());
+		reader.startTime = config.startTime();
+		config.queues().forEach(q -> reader.queueConfigs.put(q.name(), q));
+		reader.topics.addAll(config.topics());
+		reader.eventBuses.addAll(config.eventBuses());
+		Map<String, FunctionConfig> functions = new LinkedHashMap<>();
+		config.functions().forEach(f -> functions.put(f.name(), f));
+		Map<String, StreamConfig> streams = new LinkedHashMap<>();
+		config.streams().forEach(st -> streams.put(st.name(), st));
+		Map<String, TableConfig> tables = new LinkedHashMap<>();
+		config.tables().forEach(t -> tables.put(t.name(), t));
+		reader.where = where;
+		return reader.mapping(request, functions, streams, tables, new LinkedHashSet<>(config.buckets()));
+	}
+
+	/** Overrides what messages about a mapping start with (an update at run time). */
+	private String where;
 
 	private static final Set<String> STARTING_POSITIONS = Set.of("TRIM_HORIZON", "LATEST", "AT_TIMESTAMP");
 

@@ -9,11 +9,14 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
+import io.github.lambdasandbox.DynamoDbTable;
 import io.github.lambdasandbox.EventBus;
+import io.github.lambdasandbox.EventSourceMappingHandle;
 import io.github.lambdasandbox.FunctionHandle;
 import io.github.lambdasandbox.InvokeResult;
 import io.github.lambdasandbox.Journal;
 import io.github.lambdasandbox.JournalEntry;
+import io.github.lambdasandbox.KinesisStream;
 import io.github.lambdasandbox.LambdaSandbox;
 import io.github.lambdasandbox.LambdaServiceException;
 import io.github.lambdasandbox.MetricStatistics;
@@ -25,7 +28,10 @@ import io.github.lambdasandbox.VirtualClock;
 import io.github.lambdasandbox.WaitOutcome;
 import io.github.lambdasandbox.internal.config.ConfigReader;
 import io.github.lambdasandbox.internal.config.FunctionConfig;
+import io.github.lambdasandbox.internal.config.MappingConfig;
 import io.github.lambdasandbox.internal.config.QueueConfig;
+import io.github.lambdasandbox.internal.config.StreamConfig;
+import io.github.lambdasandbox.internal.config.TableConfig;
 import io.github.lambdasandbox.internal.config.SandboxConfig;
 import io.github.lambdasandbox.internal.config.TargetRef;
 import io.github.lambdasandbox.internal.json.Arns;
@@ -84,6 +90,12 @@ public final class SandboxEngine implements Sandbox {
 
 	private final Map<String, SimulatedBucket> buckets = new LinkedHashMap<>();
 
+	private final Map<String, SimulatedStream> streams = new LinkedHashMap<>();
+
+	private final Map<String, SimulatedTable> tables = new LinkedHashMap<>();
+
+	private final List<Mapping> mappings = new ArrayList<>();
+
 	/** Where each bucket's ObjectCreated notifications go, with the configuration's id. */
 	private final Map<String, Notification> notifications = new LinkedHashMap<>();
 
@@ -121,10 +133,104 @@ public final class SandboxEngine implements Sandbox {
 		for (FunctionConfig function : config.functions()) {
 			functions.put(function.name(), new FunctionRuntime(function, this, account));
 		}
+		for (StreamConfig stream : config.streams()) {
+			streams.put(stream.name(), new SimulatedStream(this, stream));
+		}
+		for (TableConfig table : config.tables()) {
+			tables.put(table.name(), new SimulatedTable(this, table));
+		}
 		executive.command(() -> {
 			config.bucketNotifications().forEach(this::configureNotification);
+			config.mappings().forEach(this::createMapping);
 			return null;
 		});
+	}
+
+	// --- event source mappings ------------------------------------------------------------------------------
+
+	private void createMapping(MappingConfig mappingConfig) {
+		FunctionRuntime function = runtime(mappingConfig.function());
+		String uuid = ids.uuid();
+		Mapping mapping;
+		switch (mappingConfig.kind()) {
+			case SQS -> {
+				SimulatedQueue queue = queueImpl(mappingConfig.source());
+				mapping = new Mapping(this, uuid, mappingConfig, function, queue.arn());
+				mapping.attach(new SqsPoller(this, mapping, queue));
+			}
+			case KINESIS -> {
+				SimulatedStream stream = streamImpl(mappingConfig.source());
+				mapping = new Mapping(this, uuid, mappingConfig, function, stream.arn());
+				mapping.attach(new StreamPoller(this, mapping, stream));
+			}
+			case DYNAMODB -> {
+				SimulatedTable table = tableImpl(mappingConfig.source());
+				mapping = new Mapping(this, uuid, mappingConfig, function, table.streamArn());
+				mapping.attach(new StreamPoller(this, mapping, table));
+			}
+			default -> throw new IllegalStateException("No source " + mappingConfig.kind());
+		}
+		mappings.add(mapping);
+	}
+
+	@Override
+	public EventSourceMappingHandle eventSourceMapping(String function, String source) {
+		String wanted = source;
+		for (Mapping mapping : mappings) {
+			if ((mapping.functionName().equals(function) || mapping.functionArn().equals(function))
+					&& (mapping.source().equals(wanted) || mapping.eventSourceArn().equals(wanted))) {
+				return mapping;
+			}
+		}
+		throw new IllegalArgumentException("No event source mapping of function \"" + function + "\" on \"" + source + "\" "
+				+ "in this sandbox. Mappings: " + (mappings.isEmpty() ? "(none)" : mappings.stream()
+						.map(m -> "\"" + m.functionName() + "\" on \"" + m.source() + "\"").collect(java.util.stream.Collectors.joining(", ")))
+				+ ". Declare one with @EventSourceMapping(function = \"" + function + "\", source = \"" + source + "\").");
+	}
+
+	@Override
+	public List<EventSourceMappingHandle> eventSourceMappings() {
+		return List.copyOf(mappings);
+	}
+
+	/** Creates the queue, topic or bucket an update names if it does not exist yet. Lock held. */
+	void ensureTarget(TargetRef target) {
+		switch (target.service()) {
+			case SQS -> queues.computeIfAbsent(target.name(), name -> new SimulatedQueue(this, QueueConfig.defaults(name)));
+			case SNS -> topics.computeIfAbsent(target.name(), name -> new SimulatedTopic(this, name));
+			case S3 -> buckets.computeIfAbsent(target.name(), name -> new SimulatedBucket(this, name));
+			default -> {
+			}
+		}
+	}
+
+	@Override
+	public KinesisStream stream(String name) {
+		return streamImpl(name);
+	}
+
+	@Override
+	public List<KinesisStream> streams() {
+		return List.copyOf(streams.values());
+	}
+
+	SimulatedStream streamImpl(String name) {
+		return lookup(streams, name, "stream", "streams", "Declare it with @DataStream(name = \"" + name + "\").");
+	}
+
+	@Override
+	public DynamoDbTable table(String name) {
+		return tableImpl(name);
+	}
+
+	@Override
+	public List<DynamoDbTable> tables() {
+		return List.copyOf(tables.values());
+	}
+
+	SimulatedTable tableImpl(String name) {
+		return lookup(tables, name, "table", "tables", "Declare it with @Table(name = \"" + name
+				+ "\", partitionKey = \"…\").");
 	}
 
 	/** @throws IllegalArgumentException if the declarations of {@code declaringClass} are invalid */
@@ -406,7 +512,19 @@ public final class SandboxEngine implements Sandbox {
 	 * test left on a paused clock.
 	 */
 	public String finalPending() {
-		return executive.inspect(() -> executive.hasForegroundWork() ? executive.pending() : null);
+		return executive.inspect(() -> {
+			List<String> pending = new ArrayList<>();
+			if (executive.hasForegroundWork()) {
+				pending.add(executive.pending());
+			}
+			for (Mapping mapping : mappings) {
+				String more = mapping.poller().pending();
+				if (more != null) {
+					pending.add(more);
+				}
+			}
+			return pending.isEmpty() ? null : String.join("; ", pending);
+		});
 	}
 
 	/**
@@ -435,6 +553,18 @@ public final class SandboxEngine implements Sandbox {
 					lost.append(Timelines.renderRequest(requestId, journal.ofRequest(requestId))).append('\n');
 				}
 			});
+			for (SimulatedQueue queue : queues.values()) {
+				String problem = queue.accountingProblem();
+				if (problem != null) {
+					lost.append(problem).append('\n');
+				}
+			}
+			for (Mapping mapping : mappings) {
+				String problem = mapping.poller().accountingProblem();
+				if (problem != null) {
+					lost.append(problem).append('\n');
+				}
+			}
 			return lost.length() == 0 ? null : lost.toString().stripTrailing();
 		});
 	}

@@ -443,6 +443,14 @@ final class SimulatedQueue implements SqsQueue {
 	 * @param by who receives, for the journal: a mapping's UUID, {@code test}, {@code sdk}
 	 */
 	List<Received> receive(int max, int visibilityTimeoutSeconds, String by) {
+		return receive(max, visibilityTimeoutSeconds, by, Long.MAX_VALUE);
+	}
+
+	/**
+	 * ReceiveMessage as an event source mapping's poller does it: also stops before a message that would take the
+	 * batch's event past {@code maxBytes} (the first message always goes).
+	 */
+	List<Received> receive(int max, int visibilityTimeoutSeconds, String by, long maxBytes) {
 		refresh();
 		if (ready.isEmpty() || max <= 0) {
 			return List.of();
@@ -455,20 +463,29 @@ final class SimulatedQueue implements SqsQueue {
 		Iterator<Held> candidates = ready.iterator();
 		List<Held> moved = null;
 		JournalStore journal = engine.journal;
+		long bytes = 0;
 		while (candidates.hasNext() && received.size() < max) {
 			Held h = candidates.next();
 			String group = h.message.messageGroupId();
 			if (groupsTaken != null && !groupsTaken.containsKey(group) && groupsInFlight.getOrDefault(group, 0) > 0) {
 				continue;
 			}
-			candidates.remove();
 			if (config.deadLetterQueue() != null && h.receiveCount >= config.maxReceiveCount()) {
+				candidates.remove();
 				if (moved == null) {
 					moved = new ArrayList<>();
 				}
 				moved.add(h);
 				continue;
 			}
+			if (maxBytes != Long.MAX_VALUE) {
+				int size = eventBytes(h.message);
+				if (!received.isEmpty() && bytes + size > maxBytes) {
+					break;
+				}
+				bytes += size;
+			}
+			candidates.remove();
 			if (groupsTaken != null) {
 				groupsTaken.put(group, Boolean.TRUE);
 				groupsInFlight.merge(group, 1, Integer::sum);
@@ -717,9 +734,20 @@ final class SimulatedQueue implements SqsQueue {
 		return held.size();
 	}
 
+	/** Messages visible now. Lock held. */
+	int readyCount() {
+		refresh();
+		return ready.size();
+	}
+
 	/** Messages in flight, for pending-work reports. */
 	int inFlightCount() {
 		return inFlight;
+	}
+
+	/** What a message adds to an SQS event, roughly: its body and attributes, and the record's other fields. */
+	static int eventBytes(Message message) {
+		return Bytes.size(message.body(), message.attributeMap()) + 700;
 	}
 
 	// --- SQS's rules ------------------------------------------------------------------------------------------

@@ -79,7 +79,8 @@ final class Timelines {
 	private static boolean shown(JournalEntry entry) {
 		return !(entry instanceof JournalEntry.LogLine || entry instanceof JournalEntry.MessageSent
 				|| entry instanceof JournalEntry.Published || entry instanceof JournalEntry.EventPut
-				|| entry instanceof JournalEntry.ObjectPut || entry instanceof JournalEntry.MessageDeleted);
+				|| entry instanceof JournalEntry.ObjectPut || entry instanceof JournalEntry.MessageDeleted
+				|| entry instanceof JournalEntry.RecordPut || entry instanceof JournalEntry.ItemChanged);
 	}
 
 	private static void renderRequest(StringBuilder out, String requestId, List<JournalEntry> entries) {
@@ -168,7 +169,32 @@ final class Timelines {
 					: "record (" + f.condition().awsName() + ") → " + f.resource() + " NOT delivered: " + f.reason()
 							+ " (DestinationDeliveryFailures)";
 		}
+		if (entry instanceof JournalEntry.BatchInvoked b) {
+			return "batch of " + b.items().size() + " from " + b.resource() + (b.shardId() == null ? "" : " " + b.shardId())
+					+ (b.attempt() > 1 ? ", attempt " + b.attempt() : "") + " (mapping " + b.mapping() + "): "
+					+ items(b.items());
+		}
+		if (entry instanceof JournalEntry.BatchEnded e) {
+			return switch (e.outcome()) {
+				case SUCCESS -> "batch succeeded";
+				case PARTIAL_FAILURE -> "batch partly failed: " + items(e.failedItems());
+				case FAILURE -> "batch failed";
+				case THROTTLED -> "batch throttled (it did not reach the function)";
+			};
+		}
+		if (entry instanceof JournalEntry.RecordsDiscarded d) {
+			return "gave up on " + items(d.items()) + " (" + d.condition().awsName() + ")" + (d.destination() == null
+					? ": no on-failure destination, the records are lost" : ": a record of them → " + d.destination());
+		}
 		return entry.toString();
+	}
+
+	/** A list of ids, shortened: {@code [a, b, … 8 more]}. */
+	static String items(List<String> items) {
+		if (items.size() <= 4) {
+			return items.toString();
+		}
+		return "[" + String.join(", ", items.subList(0, 3)) + ", … " + (items.size() - 3) + " more]";
 	}
 
 	static String firstLine(String text) {
