@@ -56,6 +56,11 @@ final class Evidence {
 						.append(", on-failure → ").append(or(function.onFailure())).append(", dead-letter queue → ")
 						.append(or(function.deadLetterQueue())).append('\n');
 			}
+			for (io.github.lambdasandbox.EventSourceMappingHandle mapping : sandbox.eventSourceMappings()) {
+				out.append("  ").append(mapping.functionName()).append(" ← ").append(mapping.source()).append(" (mapping, ")
+						.append(mapping.state()).append(mapping.onFailure() == null ? "" : ", on-failure → " + mapping.onFailure())
+						.append(")\n");
+			}
 		}
 		// the requests of the functions that send to this queue; if none ran, every request: the event went elsewhere
 		String timeline = timelineOf(sandbox, sendersTo(functions, "sqs:" + queueName));
@@ -146,7 +151,12 @@ final class Evidence {
 
 	/** The virtual time since the sandbox started: {@code +180s}. */
 	static String elapsed(Sandbox sandbox) {
-		Duration d = Duration.between(sandbox.clock().start(), sandbox.clock().now());
+		return offset(sandbox, sandbox.clock().now());
+	}
+
+	/** {@code +90s}: an instant of the sandbox as offset from its start. */
+	static String offset(Sandbox sandbox, java.time.Instant at) {
+		Duration d = Duration.between(sandbox.clock().start(), at);
 		BigDecimal seconds = BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9));
 		return "+" + seconds.stripTrailingZeros().toPlainString() + "s";
 	}
@@ -161,5 +171,50 @@ final class Evidence {
 		}
 		BigDecimal seconds = BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9));
 		return seconds.stripTrailingZeros().toPlainString() + "s";
+	}
+
+	/** Messages whose history is shown in full; the others are counted. */
+	private static final int HISTORIES_SHOWN = 5;
+
+	/**
+	 * What happened to each message, from the journal: sent, received (by whom, how often), moved, deleted.
+	 */
+	static String messageHistories(Sandbox sandbox, String queueName, List<SqsMessage> messages) {
+		StringBuilder out = new StringBuilder();
+		List<JournalEntry> entries = sandbox.journal().entries();
+		for (int i = 0; i < messages.size() && i < HISTORIES_SHOWN; i++) {
+			SqsMessage message = messages.get(i);
+			out.append("Message ").append(message.messageId()).append(" (").append(QueueAssert.abbreviate(message.body()))
+					.append("):\n");
+			for (JournalEntry entry : entries) {
+				String line = historyLine(sandbox, entry, message.messageId());
+				if (line != null) {
+					out.append("  ").append(offset(sandbox, entry.at())).append("  ").append(line).append('\n');
+				}
+			}
+		}
+		if (messages.size() > HISTORIES_SHOWN) {
+			out.append("… ").append(messages.size() - HISTORIES_SHOWN).append(" more messages\n");
+		}
+		return out.toString().stripTrailing();
+	}
+
+	private static String historyLine(Sandbox sandbox, JournalEntry entry, String messageId) {
+		if (entry instanceof JournalEntry.MessageSent s && s.message().messageId().equals(messageId)) {
+			return "reached " + s.resource() + (s.function() == null ? "" : " from " + s.function());
+		}
+		if (entry instanceof JournalEntry.MessageReceived r && r.messageId().equals(messageId)) {
+			return "received (count " + r.receiveCount() + ") by " + r.by() + ", hidden until "
+					+ offset(sandbox, r.visibleAgainAt());
+		}
+		if (entry instanceof JournalEntry.BatchEnded b && b.failedItems().contains(messageId)) {
+			return "its batch " + (b.outcome() == JournalEntry.BatchOutcome.PARTIAL_FAILURE
+					? "reported it as failed" : "failed") + " (request " + b.requestId() + ", function " + b.function() + ")";
+		}
+		if (entry instanceof JournalEntry.MessageMovedToDeadLetterQueue m
+				&& m.messageId().equals(messageId)) {
+			return "moved from " + m.resource() + " to " + m.deadLetterQueue() + " after " + m.receiveCount() + " receives";
+		}
+		return null;
 	}
 }

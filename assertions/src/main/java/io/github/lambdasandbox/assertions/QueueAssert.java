@@ -1,5 +1,6 @@
 package io.github.lambdasandbox.assertions;
 
+import static io.github.lambdasandbox.assertions.error.ShouldBeDrained.shouldBeDrained;
 import static io.github.lambdasandbox.assertions.error.ShouldHaveMessageCount.shouldHaveMessageCount;
 import static io.github.lambdasandbox.assertions.error.ShouldReceive.shouldReceive;
 import static io.github.lambdasandbox.assertions.error.ShouldReceiveNothing.shouldReceiveNothing;
@@ -146,6 +147,39 @@ public class QueueAssert extends AbstractAssert<QueueAssert, SqsQueue> {
 			report(assertionError(shouldHaveMessageCount(actual.name(), expected, Evidence.describe(messages),
 					Evidence.around(actual.sandbox(), actual.name()))), null);
 		}
+		return myself;
+	}
+
+	/**
+	 * Lets the sandbox settle (or run for {@link #within(Duration)}), then checks that the queue holds nothing:
+	 * no message visible, in flight (received, not deleted) or delayed. For a queue that an event source mapping
+	 * reads: every message was processed and deleted, or moved to the dead-letter queue.
+	 *
+	 * @throws AssertionError listing what is left and what happened to each message
+	 * @since 0.2
+	 */
+	public QueueAssert isDrained() {
+		isNotNull();
+		Sandbox sandbox = actual.sandbox();
+		WaitOutcome outcome = sandbox.runUntil(() -> actual.messages().isEmpty(), within == null ? UNTIL_SETTLED : within,
+				realTimeGuard);
+		if (outcome == WaitOutcome.SATISFIED) {
+			return myself;
+		}
+		String why = switch (outcome) {
+			case PAUSED -> "the clock paused at " + Evidence.elapsed(sandbox) + " (" + sandbox.pendingWork() + ")";
+			case WITHIN_ELAPSED -> Evidence.duration(within) + " of virtual time had passed";
+			case REAL_TIME_EXCEEDED -> Evidence.duration(realTimeGuard) + " of real time had passed (" + sandbox.pendingWork()
+					+ ")";
+			default -> "the sandbox settled at " + Evidence.elapsed(sandbox);
+		};
+		int visible = actual.approximateNumberOfMessages();
+		int inFlight = actual.approximateNumberOfMessagesNotVisible();
+		int delayed = actual.approximateNumberOfMessagesDelayed();
+		String holds = visible + " visible, " + inFlight + " in flight, " + delayed + " delayed";
+		report(assertionError(shouldBeDrained(actual.name(), why, holds,
+				Evidence.messageHistories(sandbox, actual.name(), actual.messages()), Evidence.around(sandbox, actual.name()))),
+				Evidence.lastErrorOf(sandbox, actual.name()).orElse(null));
 		return myself;
 	}
 

@@ -58,9 +58,48 @@ public class RecordAssert extends AbstractAssert<RecordAssert, SqsMessage> {
 		return has("requestId", expected, () -> text("requestContext", "requestId"));
 	}
 
-	/** {@code requestContext.functionArn}, qualified: {@code arn:aws:lambda:…:function:name:$LATEST}. */
+	/**
+	 * {@code requestContext.functionArn}: qualified in an asynchronous invocation's record
+	 * ({@code arn:aws:lambda:…:function:name:$LATEST}), unqualified in a stream mapping's on-failure record.
+	 */
 	public RecordAssert withFunctionArn(String expected) {
 		return has("functionArn", expected, () -> text("requestContext", "functionArn"));
+	}
+
+	/**
+	 * The {@code batchSize} of a stream mapping's on-failure record ({@code KinesisBatchInfo} or
+	 * {@code DDBStreamBatchInfo}).
+	 *
+	 * @since 0.2
+	 */
+	public RecordAssert withBatchSize(int expected) {
+		return has("batchSize", expected, () -> {
+			JsonNode size = batchInfo().path("batchSize");
+			return size.isMissingNode() ? null : size.asInt();
+		});
+	}
+
+	/** The {@code shardId} of a stream mapping's on-failure record. @since 0.2 */
+	public RecordAssert withShardId(String expected) {
+		return has("shardId", expected, () -> textOf(batchInfo().path("shardId")));
+	}
+
+	/** The {@code startSequenceNumber} of a stream mapping's on-failure record: the batch's first record. @since 0.2 */
+	public RecordAssert withStartSequenceNumber(String expected) {
+		return has("startSequenceNumber", expected, () -> textOf(batchInfo().path("startSequenceNumber")));
+	}
+
+	/** The {@code endSequenceNumber} of a stream mapping's on-failure record: the batch's last record. @since 0.2 */
+	public RecordAssert withEndSequenceNumber(String expected) {
+		return has("endSequenceNumber", expected, () -> textOf(batchInfo().path("endSequenceNumber")));
+	}
+
+	private JsonNode batchInfo() {
+		return record.has("KinesisBatchInfo") ? record.path("KinesisBatchInfo") : record.path("DDBStreamBatchInfo");
+	}
+
+	private static String textOf(JsonNode node) {
+		return node.isMissingNode() || node.isNull() ? null : node.asText();
 	}
 
 	/** {@code responsePayload.errorMessage}. */

@@ -526,7 +526,10 @@ final class SimulatedQueue implements SqsQueue {
 		long expiresAt = config.fifo() ? engine.executive.nanos()
 				+ Duration.ofSeconds(target.config.messageRetentionPeriodSeconds()).toNanos() : h.expiresAt;
 		target.refresh();
-		target.admit(h.message.withReceiveCount(0), expiresAt, arn, h.receiveCount, h.firstReceived, 0);
+		Message moved = h.message.withReceiveCount(0);
+		journal.append(new JournalEntry.MessageSent(journal.next(), engine.executive.instant(), null, null, target.resource(),
+				moved));
+		target.admit(moved, expiresAt, arn, h.receiveCount, h.firstReceived, 0);
 	}
 
 	/** DeleteMessage of a message this queue handed out. Lock held. */
