@@ -69,15 +69,15 @@ public final class Benchmarks {
 	 * sandboxes held open for the heap figure.
 	 */
 	public record Settings(int labWarmup, int labRuns, Duration labBudget, int directBatches, int directBatchSize,
-			int junitWarmup, int junitRuns, int sandboxes, int events, int eventRuns, int[] growth) {
+			int junitWarmup, int junitRuns, int sandboxes, int events, int eventRuns, int[] growth, int mappingMessages) {
 
 		/** The real run: about a minute. */
 		public static final Settings FULL = new Settings(2000, 1000, Duration.ofSeconds(10), 50, 10_000, 5, 20, 200, 20_000, 5,
-				new int[] { 1_000, 10_000, 100_000 });
+				new int[] { 1_000, 10_000, 100_000 }, 10_000);
 
 		/** A smoke run: a few seconds, figures not meaningful. */
 		public static final Settings QUICK = new Settings(3, 5, Duration.ofSeconds(5), 3, 100, 1, 1, 5, 200, 1,
-				new int[] { 100, 1_000 });
+				new int[] { 100, 1_000 }, 200);
 	}
 
 	private static final double AWS_LAB_SECONDS = 180;
@@ -116,6 +116,7 @@ public final class Benchmarks {
 	/** Runs every benchmark and prints the tables. */
 	public static void run(Settings settings, PrintStream out) {
 		throughput(settings, out);
+		mappings(settings, out);
 		lab(settings, out);
 		extension(settings, out);
 		memory(settings, out);
@@ -187,6 +188,42 @@ public final class Benchmarks {
 
 	private static String perSecond(long nanos, int events) {
 		return String.format(Locale.ROOT, "%,.0f", events / (nanos / 1e9));
+	}
+
+	// --- 0b. event source mappings --------------------------------------------------------------------------
+
+	private static void mappings(Settings settings, PrintStream out) {
+		int messages = settings.mappingMessages();
+		int[] sink = new int[1];
+		for (int i = 0; i < Math.max(1, settings.eventRuns()); i++) {
+			Mappings.queueFloor(messages, sink);
+			Mappings.drainQueue(messages);
+			Mappings.drainStream(messages);
+		}
+		long floor = Long.MAX_VALUE;
+		long queue = Long.MAX_VALUE;
+		long stream = Long.MAX_VALUE;
+		for (int i = 0; i < settings.eventRuns(); i++) {
+			floor = Math.min(floor, Mappings.queueFloor(messages, sink));
+			queue = Math.min(queue, Mappings.drainQueue(messages));
+			stream = Math.min(stream, Mappings.drainStream(messages));
+		}
+		out.println();
+		out.println("0b. Event source mappings: " + messages + " messages (records) written by the test at one instant, then");
+		out.println("   settle() until the mapping has read them all; best of " + settings.eventRuns() + " runs after warm-up.");
+		out.println("   Floor: per batch of 10, write the SQS event (MD5s, attributes), read it into SQSEvent with the runtime's");
+		out.println("   serialiser, call the handler. Goal: a 10,000-message queue drains in under a second.");
+		Table table = new Table("figure", "total", "per message", "ratio to the floor");
+		table.row("floor, SQS batches of 10", String.format(Locale.ROOT, "%.0f ms", ms(floor)), perEvent(floor, messages),
+				"1.0×");
+		table.row("sandbox, SQS queue drained (batches of 10)", String.format(Locale.ROOT, "%.0f ms", ms(queue)),
+				perEvent(queue, messages), times((double) queue / floor));
+		table.row("sandbox, Kinesis stream read (batches of 100)", String.format(Locale.ROOT, "%.0f ms", ms(stream)),
+				perEvent(stream, messages), times((double) stream / floor));
+		table.print(out);
+		if (sink[0] == 42) {
+			out.println();
+		}
 	}
 
 	// --- 1. the S3 failure lab ------------------------------------------------------------------------------
