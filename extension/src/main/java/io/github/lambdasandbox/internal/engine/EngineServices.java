@@ -22,6 +22,12 @@ final class EngineServices implements AwsServices {
 
 	private final DynamoDbApi dynamoDb;
 
+	/** The attempt whose handler calls, if the calling thread runs one of this sandbox's handlers; else null. */
+	static AttemptRun caller(SandboxEngine engine) {
+		AttemptRun run = Executive.CURRENT.get();
+		return run != null && run.executive == engine.executive ? run : null;
+	}
+
 	EngineServices(SandboxEngine engine) {
 		this.s3 = new S3Api(engine);
 		this.sqs = new SqsApi(engine);

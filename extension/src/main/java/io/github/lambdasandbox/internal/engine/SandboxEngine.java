@@ -378,6 +378,22 @@ public final class SandboxEngine implements Sandbox {
 		return List.copyOf(queues.values());
 	}
 
+	boolean hasQueue(String name) {
+		return queues.containsKey(name);
+	}
+
+	java.util.Collection<String> queueNames() {
+		return List.copyOf(queues.keySet());
+	}
+
+	boolean hasStream(String name) {
+		return streams.containsKey(name);
+	}
+
+	boolean hasTable(String name) {
+		return tables.containsKey(name);
+	}
+
 	SimulatedQueue queueImpl(String name) {
 		return lookup(queues, name, "queue", "queues", "Declare it with @Queue(name = \"" + name
 				+ "\") or name it in a destination (\"sqs:" + name + "\").");

@@ -743,9 +743,16 @@ final class SimulatedQueue implements SqsQueue {
 		return ready.size();
 	}
 
-	/** Messages in flight, for pending-work reports. */
+	/** Messages in flight. Lock held. */
 	int inFlightCount() {
+		refresh();
 		return inFlight;
+	}
+
+	/** Messages delayed. Lock held. */
+	int delayedCount() {
+		refresh();
+		return delayed;
 	}
 
 	/** What a message adds to an SQS event, roughly: its body and attributes, and the record's other fields. */

@@ -161,7 +161,7 @@ final class SimulatedStream implements KinesisStream, StreamSource {
 		Instant now = engine.executive.instant();
 		String sequenceNumber = KinesisSequenceNumbers.of(createdEpochSecond, index, counter++, now.getEpochSecond());
 		KinesisEvents.Record record = new KinesisEvents.Record(partitionKey, sequenceNumber, data, now);
-		StreamShard.Item item = new StreamShard.Item(sequenceNumber, partitionKey, now, engine.executive.nanos(),
+		StreamShard.Item item = new StreamShard.Item(shard.shardId, sequenceNumber, partitionKey, now, engine.executive.nanos(),
 				// base64 data and the record's other fields, as the event carries them
 				(data.length + 2) / 3 * 4 + partitionKey.length() + 300, record);
 		JournalStore journal = engine.journal;

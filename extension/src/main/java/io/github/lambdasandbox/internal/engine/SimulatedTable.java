@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,8 @@ import io.github.lambdasandbox.internal.json.StreamFailureRecords;
 /**
  * A DynamoDB table of the sandbox with its stream ({@code NEW_AND_OLD_IMAGES}, one shard, 24 hours of records):
  * every write that changes an item adds a record, {@code INSERT}, {@code MODIFY} or {@code REMOVE}; a write that
- * changes nothing adds none, as in DynamoDB. Items are kept as plain JSON. Engine only, except the
+ * changes nothing adds none, as in DynamoDB. Items are kept as DynamoDB's typed JSON (the {@link DynamoDbTable}
+ * methods read and write plain JSON). Engine only, except the
  * {@link DynamoDbTable} methods.
  */
 final class SimulatedTable implements DynamoDbTable, StreamSource {
@@ -127,30 +127,45 @@ final class SimulatedTable implements DynamoDbTable, StreamSource {
 
 	@Override
 	public Optional<String> putItem(String itemJson) {
-		return call(() -> put(object(itemJson, "item"), null, null).map(Json::write));
+		return call(() -> put(typed(itemJson, "item"), null, null).map(SimulatedTable::plain));
 	}
 
 	@Override
 	public String updateItem(String keyJson, String attributesJson) {
 		return call(() -> {
-			ObjectNode changes = object(attributesJson, "attributes");
-			return Json.write(update(object(keyJson, "key"), changes, null, null));
+			ObjectNode changes = plainObject(attributesJson, "attributes");
+			ObjectNode typedChanges = JsonNodeFactory.instance.objectNode();
+			for (Iterator<Map.Entry<String, JsonNode>> fields = changes.fields(); fields.hasNext(); ) {
+				Map.Entry<String, JsonNode> field = fields.next();
+				typedChanges.set(field.getKey(), field.getValue().isNull() ? null
+						: Json.parse(DynamoDbValues.typedValue(Json.write(field.getValue()))));
+			}
+			return plain(update(typed(keyJson, "key"), typedChanges, null, null));
 		});
 	}
 
 	@Override
 	public Optional<String> deleteItem(String keyJson) {
-		return call(() -> delete(object(keyJson, "key"), null, null).map(Json::write));
+		return call(() -> delete(typed(keyJson, "key"), null, null).map(SimulatedTable::plain));
 	}
 
 	@Override
 	public Optional<String> getItem(String keyJson) {
-		return engine.executive.read(() -> Optional.ofNullable(items.get(key(object(keyJson, "key"), true))).map(Json::write));
+		return engine.executive.read(() -> get(typed(keyJson, "key")).map(SimulatedTable::plain));
 	}
 
 	@Override
 	public List<String> items() {
-		return engine.executive.read(() -> items.values().stream().map(Json::write).toList());
+		return engine.executive.read(() -> items.values().stream().map(SimulatedTable::plain).toList());
+	}
+
+	private static String plain(ObjectNode typedItem) {
+		return DynamoDbValues.plainItem(Json.write(typedItem));
+	}
+
+	private static ObjectNode typed(String plainJson, String what) {
+		plainObject(plainJson, what);
+		return (ObjectNode) Json.parse(DynamoDbValues.typedItem(plainJson));
 	}
 
 	private <T> T call(java.util.function.Supplier<T> operation) {
@@ -164,7 +179,7 @@ final class SimulatedTable implements DynamoDbTable, StreamSource {
 
 	// --- engine -----------------------------------------------------------------------------------------------
 
-	/** PutItem. Lock held. @return the item replaced */
+	/** PutItem of a typed item. Lock held. @return the item replaced */
 	Optional<ObjectNode> put(ObjectNode item, String requestId, String function) {
 		List<JsonNode> key = key(item, false);
 		checkSize(item);
@@ -173,7 +188,7 @@ final class SimulatedTable implements DynamoDbTable, StreamSource {
 		return Optional.ofNullable(old);
 	}
 
-	/** UpdateItem with plain attributes: a null value removes one. Lock held. @return the item after */
+	/** UpdateItem with typed attributes: a null value (Java null or JSON null) removes one. Lock held. @return the item after */
 	ObjectNode update(ObjectNode keyObject, ObjectNode changes, String requestId, String function) {
 		List<JsonNode> key = key(keyObject, true);
 		ObjectNode old = items.get(key);
@@ -184,7 +199,7 @@ final class SimulatedTable implements DynamoDbTable, StreamSource {
 				throw validation("One or more parameter values were invalid: Cannot update attribute " + field.getKey()
 						+ ". This attribute is part of the key");
 			}
-			if (field.getValue().isNull()) {
+			if (field.getValue() == null || field.getValue().isNull()) {
 				item.remove(field.getKey());
 			}
 			else {
@@ -237,17 +252,17 @@ final class SimulatedTable implements DynamoDbTable, StreamSource {
 		if (config.hasSortKey()) {
 			keys.set(config.sortKey(), key.get(1));
 		}
-		String typedKeys = DynamoDbValues.typedItem(Json.write(keys));
-		String typedNew = newItem == null ? null : DynamoDbValues.typedItem(Json.write(newItem));
-		String typedOld = oldItem == null ? null : DynamoDbValues.typedItem(Json.write(oldItem));
+		String typedKeys = Json.write(keys);
+		String typedNew = newItem == null ? null : Json.write(newItem);
+		String typedOld = oldItem == null ? null : Json.write(oldItem);
 		Instant now = engine.executive.instant();
 		String sequenceNumber = DynamoDbStreams.sequenceNumber(counter++);
 		DynamoDbStreams.Change change = new DynamoDbStreams.Change(engine.ids.hex(32), now, typedKeys, typedNew, typedOld,
 				sequenceNumber);
 		JournalStore journal = engine.journal;
 		journal.append(new JournalEntry.ItemChanged(journal.next(), now, requestId, function, resource, change.eventName(),
-				Json.write(keys), sequenceNumber));
-		shard.append(new StreamShard.Item(sequenceNumber, typedKeys, now, engine.executive.nanos(),
+				DynamoDbValues.plainItem(typedKeys), sequenceNumber));
+		shard.append(new StreamShard.Item(shard.shardId, sequenceNumber, typedKeys, now, engine.executive.nanos(),
 				DynamoDbStreams.sizeBytes(typedKeys, typedNew, typedOld) + 400, change));
 	}
 
@@ -269,11 +284,12 @@ final class SimulatedTable implements DynamoDbTable, StreamSource {
 		if (value == null) {
 			throw validation("One or more parameter values were invalid: Missing the key " + name + " in the item");
 		}
-		if (!value.isTextual() && !value.isNumber()) {
-			throw validation("One or more parameter values were invalid: Type mismatch for key " + name + " expected: S or N "
-					+ "actual: " + value.getNodeType());
+		String type = value.isObject() && value.size() == 1 ? value.fieldNames().next() : "?";
+		if (!type.equals("S") && !type.equals("N") && !type.equals("B")) {
+			throw validation("One or more parameter values were invalid: Type mismatch for key " + name + " expected: S, N "
+					+ "or B actual: " + type);
 		}
-		if (value.isTextual() && value.asText().isEmpty()) {
+		if (value.get(type).asText().isEmpty()) {
 			throw validation("One or more parameter values are not valid. The AttributeValue for a key attribute cannot "
 					+ "contain an empty string value. Key: " + name);
 		}
@@ -281,12 +297,12 @@ final class SimulatedTable implements DynamoDbTable, StreamSource {
 	}
 
 	private void checkSize(ObjectNode item) {
-		if (DynamoDbValues.itemSize(DynamoDbValues.typedItem(Json.write(item))) > MAX_ITEM_BYTES) {
+		if (DynamoDbValues.itemSize(Json.write(item)) > MAX_ITEM_BYTES) {
 			throw validation("Item size has exceeded the maximum allowed size");
 		}
 	}
 
-	private static ObjectNode object(String json, String what) {
+	private static ObjectNode plainObject(String json, String what) {
 		JsonNode node;
 		try {
 			node = Json.parse(json);
@@ -314,14 +330,22 @@ final class SimulatedTable implements DynamoDbTable, StreamSource {
 		return 0;
 	}
 
-	private static int compareValues(JsonNode a, JsonNode b) {
-		if (a.isNumber() && b.isNumber()) {
-			return new BigDecimal(a.asText()).compareTo(new BigDecimal(b.asText()));
+	/** Typed key values: numbers as numbers, strings and binaries by their bytes, as DynamoDB orders them. */
+	static int compareValues(JsonNode a, JsonNode b) {
+		String typeA = a.fieldNames().next();
+		String typeB = b.fieldNames().next();
+		if (!typeA.equals(typeB)) {
+			return typeA.compareTo(typeB);
 		}
-		if (a.isNumber() != b.isNumber()) {
-			return a.isNumber() ? -1 : 1;
-		}
-		return Comparator.<String>naturalOrder().compare(a.asText(), b.asText());
+		String x = a.get(typeA).asText();
+		String y = b.get(typeB).asText();
+		return switch (typeA) {
+			case "N" -> new BigDecimal(x).compareTo(new BigDecimal(y));
+			case "B" -> java.util.Arrays.compareUnsigned(java.util.Base64.getDecoder().decode(x),
+					java.util.Base64.getDecoder().decode(y));
+			default -> java.util.Arrays.compareUnsigned(x.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+					y.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		};
 	}
 
 	@Override

@@ -20,8 +20,8 @@ final class StreamShard {
 	 * @param sizeBytes what the record adds to an invocation's payload, roughly
 	 * @param payload the record as its event writes it ({@code KinesisEvents.Record}, {@code DynamoDbStreams.Change})
 	 */
-	record Item(String sequenceNumber, String partitionKey, Instant arrival, long arrivalNanos, int sizeBytes,
-			Object payload) {
+	record Item(String shardId, String sequenceNumber, String partitionKey, Instant arrival, long arrivalNanos,
+			int sizeBytes, Object payload) {
 	}
 
 	/** Told when a record arrives: lock held, schedule work only. */
