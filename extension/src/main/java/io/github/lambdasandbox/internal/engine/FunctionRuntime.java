@@ -137,8 +137,8 @@ final class FunctionRuntime {
 		else if (handler.getClassLoader() == null || !UserCode.of(handler).includes(handler)) {
 			throw new IllegalArgumentException("@LambdaSandbox(isolatedEnvironments = true): the handler of function \""
 					+ name() + "\", " + handler.getName() + ", cannot be loaded anew for each execution environment: it is not "
-					+ "code of the user's (it comes from the JDK, a library or lambda-sandbox itself: "
-					+ UserCode.of(handler) + "). Use a handler class of your own, or shared environments (the default).");
+					+ "code of the user's (it comes from the JDK, a library or lambda-sandbox itself). Use a handler class of "
+					+ "your own, or shared environments (the default).");
 		}
 	}
 

@@ -34,8 +34,8 @@ final class FunctionUpdates {
 			Integer maximumEventAgeInSeconds, String onSuccess, String onFailure, boolean shortForms) {
 		EventInvokeSettings settings = FunctionChanges.eventInvokeConfig(function, functionNames(engine), maximumRetryAttempts,
 				maximumEventAgeInSeconds, onSuccess, onFailure, shortForms);
-		inSandbox(engine, settings.onSuccess());
-		inSandbox(engine, settings.onFailure());
+		inSandbox(engine, settings.onSuccess(), "destination");
+		inSandbox(engine, settings.onFailure(), "destination");
 		FunctionRuntime runtime = engine.runtime(function);
 		return engine.executive.command(() -> {
 			runtime.putEventInvokeConfig(settings);
@@ -79,7 +79,7 @@ final class FunctionUpdates {
 	/** The DeadLetterConfig of UpdateFunctionConfiguration. @throws ApiRefusal for a target that is no queue or topic */
 	static void updateDeadLetterConfig(SandboxEngine engine, FunctionRuntime runtime, String target) {
 		TargetRef deadLetterQueue = FunctionChanges.deadLetterConfig(target);
-		inSandbox(engine, deadLetterQueue);
+		inSandbox(engine, deadLetterQueue, "dead-letter queue");
 		engine.executive.command(() -> {
 			runtime.updateDeadLetterQueue(deadLetterQueue);
 			return null;
@@ -184,7 +184,7 @@ final class FunctionUpdates {
 	 * Checks that a destination or dead-letter queue names a resource of the sandbox (in AWS it would exist already;
 	 * here it must be declared).
 	 */
-	private static void inSandbox(SandboxEngine engine, TargetRef target) {
+	private static void inSandbox(SandboxEngine engine, TargetRef target, String what) {
 		if (target == null || target.service() == null) {
 			return;
 		}
@@ -198,7 +198,7 @@ final class FunctionUpdates {
 			}
 		}
 		catch (IllegalArgumentException | LambdaServiceException missing) {
-			throw new ApiRefusal(400, "InvalidParameterValueException", "The destination " + target.arn()
+			throw new ApiRefusal(400, "InvalidParameterValueException", "The " + what + " " + target.arn()
 					+ " does not exist in this sandbox. " + missing.getMessage(), null);
 		}
 	}
