@@ -47,7 +47,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * {@code Clock.systemUTC()}, {@code LocalDateTime.now()}, {@code new Date()} … read the virtual clock, and
  * {@code Thread.sleep} waits in virtual time ({@link #handlerTime()}); {@code System.exit} fails the invocation
  * with {@code Runtime.ExitError} instead of ending the JVM. The sandbox rewrites these calls in the classes of the
- * handler's code source (a Java agent it attaches once per JVM; about a second the first time). Each execution
+ * handler's code source (a Java agent it attaches once per JVM: a second or more, the first time). Each execution
  * environment may load the handler anew, for static state of its own ({@link #isolatedEnvironments()}).
  *
  * <h2>Parallel execution</h2>
