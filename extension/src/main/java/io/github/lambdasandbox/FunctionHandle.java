@@ -68,4 +68,55 @@ public interface FunctionHandle {
 
 	/** The dead-letter queue, in short form ({@code sqs:lambda-DLQ}), if there is one. */
 	Optional<String> deadLetterQueue();
+
+	/**
+	 * Replaces the function's configuration for asynchronous invocation, as {@code PutFunctionEventInvokeConfig}
+	 * does: what {@code config} leaves out goes back to Lambda's default (2 retries, 6 hours, no destination). It
+	 * applies at once, also to events already accepted (their next retry, their age, where their record goes). A
+	 * destination must exist in the sandbox: declare queues with {@link Queue @Queue}, and name topics, buses and
+	 * buckets in a declaration.
+	 *
+	 * <p>The declaration's settings ({@link LambdaFunction @LambdaFunction}'s {@code maximumRetryAttempts},
+	 * {@code maximumEventAgeInSeconds}, {@code onSuccess}, {@code onFailure}) are the function's configuration until
+	 * then.
+	 *
+	 * @throws LambdaServiceException as Lambda refuses it, with AWS's message: {@code ValidationException} (a
+	 *         value out of range, a destination that is no ARN), {@code InvalidParameterValueException} (nothing set,
+	 *         a destination Lambda does not send to, the function itself), and what to do
+	 */
+	void putEventInvokeConfig(EventInvokeConfig config);
+
+	/**
+	 * The function's configuration for asynchronous invocation, as {@code GetFunctionEventInvokeConfig} answers it
+	 * (destinations as ARNs); empty if it has none (Lambda's defaults apply). A declared function has one when its
+	 * declaration sets anything other than the defaults.
+	 */
+	Optional<EventInvokeConfig> eventInvokeConfig();
+
+	/**
+	 * Removes the function's configuration for asynchronous invocation, as {@code DeleteFunctionEventInvokeConfig}
+	 * does: Lambda's defaults apply again (2 retries, 6 hours, no destination).
+	 *
+	 * @throws LambdaServiceException {@code ResourceNotFoundException} if the function has none
+	 */
+	void deleteEventInvokeConfig();
+
+	/**
+	 * Deploys new code, as {@code UpdateFunctionCode} does: environments that start from now on run
+	 * {@code handler}; an attempt running now finishes with the code it started with, and its environment is then
+	 * retired. The function's other settings stay.
+	 *
+	 * @param handler a {@code RequestHandler} or {@code RequestStreamHandler} class with a public no-argument
+	 *        constructor (one the runtime cannot load fails every invocation, as in AWS)
+	 */
+	void updateCode(Class<?> handler);
+
+	/**
+	 * Sets the dead-letter queue, as {@code UpdateFunctionConfiguration} with a {@code DeadLetterConfig} does: an
+	 * SQS queue or SNS topic of the sandbox, by ARN or as {@code sqs:name} / {@code sns:name}; {@code ""} removes it.
+	 * Events that fail from now on go there.
+	 *
+	 * @throws LambdaServiceException {@code InvalidParameterValueException} for anything else, saying what is allowed
+	 */
+	void updateDeadLetterConfig(String target);
 }

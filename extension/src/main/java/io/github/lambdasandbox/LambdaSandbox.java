@@ -42,6 +42,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * assertion, {@link VirtualClock#advance(java.time.Duration)}), so a retry cycle of three minutes
  * takes milliseconds, and the same test gives the same timestamps and request ids on every run.
  *
+ * <h2>Handler code</h2>
+ * Handler code lives in the sandbox's time too: {@code System.currentTimeMillis()}, {@code Instant.now()},
+ * {@code Clock.systemUTC()}, {@code LocalDateTime.now()}, {@code new Date()} … read the virtual clock, and
+ * {@code Thread.sleep} waits in virtual time ({@link #handlerTime()}); {@code System.exit} fails the invocation
+ * with {@code Runtime.ExitError} instead of ending the JVM. The sandbox rewrites these calls in the classes of the
+ * handler's code source (a Java agent it attaches once per JVM: a second or more, the first time). Each execution
+ * environment may load the handler anew, for static state of its own ({@link #isolatedEnvironments()}).
+ *
  * <h2>Parallel execution</h2>
  * Sandboxes share nothing; test classes and methods may run in parallel.
  *
@@ -103,6 +111,46 @@ public @interface LambdaSandbox {
 	 * by default it is only reported (a report entry "lambda-sandbox pending work").
 	 */
 	boolean failOnPendingWork() default false;
+
+	/**
+	 * Which clock handler code reads through {@code System.currentTimeMillis()}, {@code Instant.now()},
+	 * {@code Clock.systemUTC()}, {@code LocalDateTime.now()}, {@code new Date()} … and waits on with
+	 * {@code Thread.sleep} / {@code TimeUnit.sleep}: the sandbox's virtual clock ({@code VIRTUAL}, the default) or
+	 * the system clock ({@code SYSTEM}).
+	 *
+	 * <p>With {@code VIRTUAL}, a handler sees the sandbox clock at the instant its attempt started (a retry sees the
+	 * time of the retry), and a handler that sleeps 10 minutes takes 10 virtual minutes, in milliseconds of real
+	 * time: past the function's {@code timeout} it times out at its timeout, in virtual time. Only the calls in the
+	 * user's own classes (the handler's code source) are rewritten; the JDK and libraries keep the system clock.
+	 *
+	 * <p>{@code System.exit}, {@code Runtime.exit} and {@code Runtime.halt} in handler code fail the invocation with
+	 * {@code Runtime.ExitError} with either setting. To rewrite nothing at all (no agent attached; handler code reads
+	 * the system clock, sleeps for real, and an exit ends the JVM), run the tests with
+	 * {@code -Dlambdasandbox.bytecode=off}.
+	 */
+	HandlerTime handlerTime() default HandlerTime.VIRTUAL;
+
+	/** The clocks handler code can read: see {@link #handlerTime()}. */
+	enum HandlerTime {
+		/** The sandbox's virtual clock: time and sleeps of handler code are virtual. */
+		VIRTUAL,
+		/** The system clock: time and sleeps of handler code are real. */
+		SYSTEM
+	}
+
+	/**
+	 * Whether each execution environment loads the handler anew, in a class loader of its own, so that static state
+	 * (caches, singletons, SDK clients kept in static fields) belongs to one environment, as in AWS where each
+	 * execution environment is a JVM of its own. {@code false} by default: every environment shares the classes the
+	 * test loaded, and a static field the test sets is the one the handler reads.
+	 *
+	 * <p>With {@code true}, a cold start loads the classes of the handler's code source anew and runs their static
+	 * initialisers on the handler's thread (in virtual time, counted in {@code Init Duration}); an environment that
+	 * timed out or exited is replaced by a new one with fresh static state. The JDK, the Lambda Java libraries, the
+	 * AWS SDK, other libraries and the sandbox itself are shared. The test cannot read the environments' static
+	 * fields (it sees its own copy of the classes): observe a handler through its results, logs and messages.
+	 */
+	boolean isolatedEnvironments() default false;
 
 	/** The default of {@link #seed()}: derive the seed from the test's unique id. */
 	long SEED_FROM_TEST = Long.MIN_VALUE;

@@ -126,6 +126,7 @@ class BadInputCatalogTests {
 	@LambdaFunction(name = "fn", handler = Ok.class) @DataStream(name = "s") @EventSourceMapping(function = "fn", source = "kinesis:s", startingPosition = "AT_TIMESTAMP") static class MappingTimestampMissing {}
 	@LambdaFunction(name = "fn", handler = Ok.class) @Table(name = "users", partitionKey = "id") @EventSourceMapping(function = "fn", source = "dynamodb:users", startingPosition = "AT_TIMESTAMP", startingPositionTimestamp = "2025-01-01T00:00:00Z") static class MappingDynamoDbAtTimestamp {}
 	@LambdaFunction(name = "fn", handler = Ok.class) @LambdaFunction(name = "other", handler = Ok.class) @DataStream(name = "s") @EventSourceMapping(function = "fn", source = "kinesis:s", onFailure = "lambda:other") static class MappingOnFailureFunction {}
+	@LambdaSandbox(isolatedEnvironments = true) @LambdaFunction(name = "fn", handler = String.class) static class IsolatedJdkClass {}
 
 	/** What a valid sandbox does: it must still work after every bad input. */
 	@LambdaFunction(name = "ok", handler = Ok.class, onSuccess = "sqs:done", onFailure = "events:bus")
@@ -371,6 +372,10 @@ class BadInputCatalogTests {
 						+ "MappingDynamoDbAtTimestamp: startingPosition = \"AT_TIMESTAMP\": AWS refuses it: \"Unsupported starting "
 						+ "position for arn type: arn:aws:dynamodb:us-east-1:123456789012:table/users/stream/2025-01-01T00:00:00.000\". "
 						+ "DynamoDB streams start at TRIM_HORIZON or LATEST."),
+				declared(IsolatedJdkClass.class, "@LambdaSandbox(isolatedEnvironments = true): the handler of function \"fn\", "
+						+ "java.lang.String, cannot be loaded anew for each execution environment: it is not code of the user's (it "
+						+ "comes from the JDK, a library or lambda-sandbox itself). Use a handler class of your own, or shared "
+						+ "environments (the default)."),
 				declared(MappingOnFailureFunction.class, "@EventSourceMapping(function = \"fn\", source = \"kinesis:s\") on "
 						+ "MappingOnFailureFunction: onFailure = \"lambda:other\": a stream mapping's on-failure destination is an "
 						+ "SQS queue, an SNS topic or an S3 bucket, as in AWS: write \"sqs:<name>\", \"sns:<name>\" or "
@@ -430,6 +435,68 @@ class BadInputCatalogTests {
 						IllegalArgumentException.class, "Unknown condition \"MaximumRecordAgeExceeded\"; AWS writes one of [Success, "
 								+ "RetriesExhausted, EventAgeExceeded, ZeroReservedConcurrency, RetryAttemptsExhausted, "
 								+ "RecordAgeExceeded]"),
+				call("an event invoke config with a retry count out of range",
+						s -> s.function("ok").putEventInvokeConfig(EventInvokeConfig.builder().maximumRetryAttempts(3).build()),
+						LambdaServiceException.class, "1 validation error detected: Value '3' at 'maximumRetryAttempts' failed to "
+								+ "satisfy constraint: Member must have value less than or equal to 2"),
+				call("an event invoke config with two values out of range",
+						s -> s.function("ok").putEventInvokeConfig(EventInvokeConfig.builder().maximumRetryAttempts(-1)
+								.maximumEventAgeInSeconds(59).build()),
+						LambdaServiceException.class, "2 validation errors detected: Value '-1' at 'maximumRetryAttempts' failed "
+								+ "to satisfy constraint: Member must have value greater than or equal to 0; Value '59' at "
+								+ "'maximumEventAgeInSeconds' failed to satisfy constraint: Member must have value greater than or "
+								+ "equal to 60"),
+				call("an event invoke config that sets nothing",
+						s -> s.function("ok").putEventInvokeConfig(EventInvokeConfig.builder().build()),
+						LambdaServiceException.class, "You must specify at least one of error handling or destination setting. "
+								+ "Give maximumRetryAttempts, maximumEventAgeInSeconds, onSuccess or onFailure; to go back to "
+								+ "Lambda's defaults, delete the configuration."),
+				call("a function as its own destination",
+						s -> s.function("ok").putEventInvokeConfig(EventInvokeConfig.builder().onSuccess("lambda:ok").build()),
+						LambdaServiceException.class, "You can't specify the function as a destination for itself."),
+				call("a destination function that does not exist",
+						s -> s.function("ok").putEventInvokeConfig(EventInvokeConfig.builder()
+								.onFailure("arn:aws:lambda:us-east-1:123456789012:function:nope").build()),
+						LambdaServiceException.class, "The destination ARN arn:aws:lambda:us-east-1:123456789012:function:nope "
+								+ "is invalid. Functions of this sandbox: \"ok\", \"advancing\"."),
+				call("an S3 bucket as on-success destination",
+						s -> s.function("ok").putEventInvokeConfig(EventInvokeConfig.builder().onSuccess("s3:images").build()),
+						LambdaServiceException.class, "The provided destination config DestinationConfig(onSuccess=OnSuccess("
+								+ "destination=arn:aws:s3:::images), onFailure=null) is invalid. Destinations are SQS queues, SNS "
+								+ "topics, Lambda functions, EventBridge buses and (on failure only) S3 buckets."),
+				call("a destination queue the sandbox does not have",
+						s -> s.function("ok").putEventInvokeConfig(EventInvokeConfig.builder().onFailure("sqs:nope").build()),
+						LambdaServiceException.class, "The destination arn:aws:sqs:us-east-1:123456789012:nope does not exist in "
+								+ "this sandbox. No queue \"nope\" in this sandbox. Known queues: \"q\", \"done\". Declare it with "
+								+ "@Queue(name = \"nope\") or name it in a destination (\"sqs:nope\")."),
+				call("a destination that is a bare queue name",
+						s -> s.function("ok").putEventInvokeConfig(EventInvokeConfig.builder().onFailure("failures").build()),
+						LambdaServiceException.class, "putEventInvokeConfig(…): onFailure = \"failures\" is neither an ARN nor one "
+								+ "of sqs:, sns:, lambda:, events:, s3: followed by a name. Did you mean \"sqs:failures\"?"),
+				call("a destination ARN Lambda's model refuses",
+						s -> s.function("ok").putEventInvokeConfig(EventInvokeConfig.builder()
+								.onFailure("arn:aws:sqs:us-east-1:12345:q").build()),
+						LambdaServiceException.class, "1 validation error detected: Value 'arn:aws:sqs:us-east-1:12345:q' at "
+								+ "'destinationConfig.onFailure.destination' failed to satisfy constraint: Member must satisfy regular "
+								+ "expression pattern: $|kafka://([^.]([a-zA-Z0-9\\-_.]{0,248}))|arn:(aws[a-zA-Z0-9-]*):"
+								+ "([a-zA-Z0-9\\-])+:((eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)"),
+				call("no event invoke config to delete", s -> s.function("advancing").deleteEventInvokeConfig(),
+						LambdaServiceException.class, "The function arn:aws:lambda:us-east-1:123456789012:function:advancing:"
+								+ "$LATEST doesn't have an EventInvokeConfig"),
+				call("no event invoke config at all", s -> s.function("ok").putEventInvokeConfig(null),
+						IllegalArgumentException.class, "putEventInvokeConfig(null): give an EventInvokeConfig (EventInvokeConfig"
+								+ ".builder()…build()); deleteEventInvokeConfig() goes back to Lambda's defaults."),
+				call("a dead-letter queue that is an event bus", s -> s.function("ok").updateDeadLetterConfig("events:bus"),
+						LambdaServiceException.class, "updateDeadLetterConfig(\"events:bus\"): a dead-letter queue is an SQS queue "
+								+ "or an SNS topic, as in AWS: write \"sqs:<queue name>\", \"sns:<topic name>\" or an ARN of one; "
+								+ "\"\" removes it."),
+				call("a dead-letter queue the sandbox does not have", s -> s.function("ok").updateDeadLetterConfig("sns:nope"),
+						LambdaServiceException.class, "The dead-letter queue arn:aws:sns:us-east-1:123456789012:nope does not exist in "
+								+ "this sandbox. No topic \"nope\" in this sandbox. Known topics: (none). Topics exist when a "
+								+ "destination, dead-letter queue or bucket notification names them (\"sns:nope\")."),
+				call("no new code", s -> s.function("ok").updateCode(null), IllegalArgumentException.class,
+						"updateCode(null): give the new handler class, a RequestHandler or RequestStreamHandler with a public "
+								+ "no-argument constructor."),
 				call("a handler that moves the clock fails its invocation", s -> {
 					InvokeResult result = s.invoke("advancing", "{}");
 					throw new IllegalStateException(result.functionError() + " " + result.payload());

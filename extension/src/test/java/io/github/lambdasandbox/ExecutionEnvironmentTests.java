@@ -89,7 +89,14 @@ class ExecutionEnvironmentTests {
 		}
 	}
 
+	/**
+	 * Blocks for real until it is interrupted (a latch nobody counts down: no sleep, which handler code takes in
+	 * virtual time), so that only the real-time watchdog can end its first call; records that it was interrupted.
+	 */
 	public static class Sleeper implements RequestHandler<Map<String, Object>, String> {
+
+		/** Counted down when the handler is interrupted. */
+		static volatile java.util.concurrent.CountDownLatch interrupted = new java.util.concurrent.CountDownLatch(1);
 
 		private int calls;
 
@@ -97,9 +104,10 @@ class ExecutionEnvironmentTests {
 		public String handleRequest(Map<String, Object> event, Context context) {
 			if (++calls == 1 && Boolean.TRUE.equals(event.get("sleep"))) {
 				try {
-					Thread.sleep(60_000);
+					new java.util.concurrent.CountDownLatch(1).await();
 				}
 				catch (InterruptedException e) {
+					interrupted.countDown();
 					Thread.currentThread().interrupt();
 				}
 			}
@@ -253,9 +261,13 @@ class ExecutionEnvironmentTests {
 	}
 
 	@Test
-	void aTimedOutHandlerIsInterruptedAndItsEnvironmentDiscarded() {
+	void aTimedOutHandlerIsInterruptedAndItsEnvironmentDiscarded() throws InterruptedException {
+		Sleeper.interrupted = new java.util.concurrent.CountDownLatch(1);
 		String requestId = sandbox.invokeAsync("sleeper", "{\"sleep\": true}").requestId();
 		sandbox.settle();
+
+		// the watchdog interrupted the handler after its 1 second of real time (its thread sees it on its own time)
+		assertThat(Sleeper.interrupted.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
 
 		JsonNode record = Fixtures.parse(sandbox.queue("failures").messages().get(0).body());
 		JsonNode sample = Fixtures.json("timeout-error-payload.json");

@@ -34,7 +34,8 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * mvn -B -q install -DskipTests &amp;&amp; mvn -B -q -pl benchmarks exec:exec
  * </pre>
  * It takes about 30 seconds. {@code -Dexec.args=--quick} runs a few iterations of each (a smoke run,
- * figures not meaningful). The figures are wall-clock times on the machine at hand: compare ratios, and
+ * figures not meaningful). {@code -Dexec.args=--handler-code} measures instead what rewriting handler code costs
+ * ({@link HandlerCodeCosts}). The figures are wall-clock times on the machine at hand: compare ratios, and
  * absolute numbers only within one machine. The system load average is printed with them: on a machine
  * busy with other work every figure grows, the p90s most.
  *
@@ -97,6 +98,11 @@ public final class Benchmarks {
 	public static void main(String[] args) {
 		boolean quick = Arrays.asList(args).contains("--quick");
 		PrintStream out = System.out;
+		if (Arrays.asList(args).contains("--handler-code")) {
+			// first in its JVM: it measures the attachment of the agent too
+			HandlerCodeCosts.run(quick, out);
+			return;
+		}
 		out.println("lambda-sandbox benchmarks" + (quick ? " (--quick: smoke run, figures not meaningful)" : ""));
 		out.println("Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + "), "
 				+ Runtime.getRuntime().availableProcessors() + " CPUs, max heap "

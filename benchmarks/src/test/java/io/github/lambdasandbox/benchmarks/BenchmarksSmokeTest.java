@@ -21,4 +21,15 @@ class BenchmarksSmokeTest {
 			assertTrue(out.contains(expected), () -> "missing \"" + expected + "\" in:\n" + out);
 		}
 	}
+
+	@Test
+	void theCostsOfHandlerCodeInVirtualTimeArePrinted() {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		HandlerCodeCosts.run(true, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+		String out = bytes.toString(StandardCharsets.UTF_8);
+		for (String expected : new String[] { "first sandbox that rewrites", "later sandboxes of the same declarations",
+				"reading Instant.now() once", "more per rewritten call" }) {
+			assertTrue(out.contains(expected), () -> "missing \"" + expected + "\" in:\n" + out);
+		}
+	}
 }

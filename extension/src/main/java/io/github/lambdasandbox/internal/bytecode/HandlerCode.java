@@ -26,6 +26,12 @@ import net.bytebuddy.utility.JavaModule;
  * time, sleep and exit into calls to {@link HandlerTime} (see {@link TimeCallRewriter} for the list), with a Java
  * agent that this class attaches to the running JVM itself, once, the first time it is needed.
  *
+ * <p>The engine asks for it when a sandbox is built, for each function's handler (and for new code deployed with
+ * {@code FunctionHandle.updateCode}), unless the sandbox's execution environments are isolated (their class loaders
+ * rewrite what they load). Whether a rewritten time or sleep call then reads the sandbox clock is decided at each
+ * call, by the sandbox whose handler runs on the thread ({@code @LambdaSandbox(handlerTime)}); exits are always
+ * caught on a handler's thread.
+ *
  * <p>Classes already loaded (the handler classes exist before the sandbox starts) are retransformed; classes
  * loaded later from the same code sources are rewritten as they load. Only method bodies of user classes change;
  * the JDK's and the libraries' classes are never transformed. Classes that an {@link EnvironmentClassLoader}

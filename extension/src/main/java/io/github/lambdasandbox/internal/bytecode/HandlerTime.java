@@ -1,6 +1,5 @@
 package io.github.lambdasandbox.internal.bytecode;
 
-import java.lang.reflect.Field;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,10 +26,11 @@ import io.github.lambdasandbox.internal.engine.VirtualTime;
  * lists which call becomes which). Not API: public only because rewritten classes, in any package and class
  * loader, call it.
  *
- * <p>On a thread that runs a sandbox handler (see {@link #onHandlerThread()}), time is the sandbox's virtual
- * clock ({@link VirtualTime}), a sleep waits in virtual time, and an exit ends the attempt with
- * {@link ProcessExit}. On any other thread every method does exactly what the call it replaces does: the system
- * clock, a real sleep, a real exit.
+ * <p>On a thread that runs a sandbox handler (see {@link #onHandlerThread()}), an exit ends the attempt with
+ * {@link ProcessExit}, and — unless the sandbox was declared with {@code @LambdaSandbox(handlerTime = SYSTEM)}
+ * ({@link VirtualTime#handlerClockIsVirtual()}) — time is the sandbox's virtual clock ({@link VirtualTime}) and a
+ * sleep waits in virtual time. On any other thread every method does exactly what the call it replaces does: the
+ * system clock, a real sleep, a real exit.
  *
  * <p>The {@link Clock}s returned for {@code Clock.systemUTC()} and friends decide at each reading, by the thread
  * that reads them: a clock kept in a static field, made while the class was initialised on the test's thread,
@@ -39,9 +39,6 @@ import io.github.lambdasandbox.internal.engine.VirtualTime;
  * <p>This class and its nested classes are never rewritten themselves (they call the originals).
  */
 public final class HandlerTime {
-
-	/** The engine's record of the attempt that runs on a thread (non-null on a handler's thread); null if unseen. */
-	private static final ThreadLocal<?> ENGINE_RUN = engineRun();
 
 	/** Test hook: a clock that makes the current thread act as a handler's thread. */
 	private static final ThreadLocal<TestClock> TEST_CLOCK = new ThreadLocal<>();
@@ -56,7 +53,15 @@ public final class HandlerTime {
 	 * as if it did under the package's test hook.
 	 */
 	public static boolean onHandlerThread() {
-		return TEST_CLOCK.get() != null || (ENGINE_RUN != null && ENGINE_RUN.get() != null);
+		return TEST_CLOCK.get() != null || VirtualTime.onHandlerThread();
+	}
+
+	/**
+	 * Whether time and sleep calls of the current thread are in virtual time: on a handler's thread of a sandbox
+	 * whose handler time is virtual, or under the package's test hook.
+	 */
+	private static boolean inVirtualTime() {
+		return TEST_CLOCK.get() != null || VirtualTime.handlerClockIsVirtual();
 	}
 
 	// --- time --------------------------------------------------------------------------------------------------
@@ -64,13 +69,19 @@ public final class HandlerTime {
 	/** {@code System.currentTimeMillis()}. */
 	public static long currentTimeMillis() {
 		TestClock test = TEST_CLOCK.get();
-		return test != null ? test.now().toEpochMilli() : VirtualTime.currentTimeMillis();
+		if (test != null) {
+			return test.now().toEpochMilli();
+		}
+		return VirtualTime.handlerClockIsVirtual() ? VirtualTime.currentTimeMillis() : System.currentTimeMillis();
 	}
 
 	/** {@code Instant.now()}. */
 	public static Instant instantNow() {
 		TestClock test = TEST_CLOCK.get();
-		return test != null ? test.now() : VirtualTime.now();
+		if (test != null) {
+			return test.now();
+		}
+		return VirtualTime.handlerClockIsVirtual() ? VirtualTime.now() : Instant.now();
 	}
 
 	/** {@code new Date()} (as a method reference: {@code Date::new}). */
@@ -188,7 +199,7 @@ public final class HandlerTime {
 
 	/** {@code Thread.sleep(millis)}: in virtual time on a handler's thread. */
 	public static void sleep(long millis) throws InterruptedException {
-		if (!onHandlerThread()) {
+		if (!inVirtualTime()) {
 			Thread.sleep(millis);
 			return;
 		}
@@ -200,7 +211,7 @@ public final class HandlerTime {
 
 	/** {@code Thread.sleep(millis, nanos)}: in virtual time on a handler's thread. */
 	public static void sleep(long millis, int nanos) throws InterruptedException {
-		if (!onHandlerThread()) {
+		if (!inVirtualTime()) {
 			Thread.sleep(millis, nanos);
 			return;
 		}
@@ -222,8 +233,16 @@ public final class HandlerTime {
 		if (duration.isNegative()) {
 			return;
 		}
-		if (!onHandlerThread()) {
-			VirtualTime.sleep(duration);
+		if (!inVirtualTime()) {
+			// Thread.sleep(Duration) is Java 19+: the same wait in Java 17's terms
+			long millis;
+			try {
+				millis = duration.toMillis();
+			}
+			catch (ArithmeticException tooLong) {
+				millis = Long.MAX_VALUE;
+			}
+			Thread.sleep(millis, millis == Long.MAX_VALUE ? 0 : duration.toNanosPart() % 1_000_000);
 			return;
 		}
 		sleepOnHandlerThread(duration);
@@ -231,7 +250,7 @@ public final class HandlerTime {
 
 	/** {@code unit.sleep(timeout)}: in virtual time on a handler's thread. */
 	public static void sleep(TimeUnit unit, long timeout) throws InterruptedException {
-		if (!onHandlerThread()) {
+		if (!inVirtualTime()) {
 			unit.sleep(timeout);
 			return;
 		}
@@ -283,29 +302,6 @@ public final class HandlerTime {
 	}
 
 	// --- the engine, and the test hook ---------------------------------------------------------------------------
-
-	/**
-	 * The engine's thread-local of running attempts ({@code Executive.CURRENT}), read by reflection: the engine has
-	 * no public question "does this thread run a handler?" yet. Null if it cannot be found (then only the test hook
-	 * makes a handler's thread: {@link #seesEngineHandlers()} tells, and a test guards it).
-	 */
-	private static ThreadLocal<?> engineRun() {
-		try {
-			Class<?> executive = Class.forName("io.github.lambdasandbox.internal.engine.Executive", true,
-					HandlerTime.class.getClassLoader());
-			Field current = executive.getDeclaredField("CURRENT");
-			current.setAccessible(true);
-			return (ThreadLocal<?>) current.get(null);
-		}
-		catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-			return null;
-		}
-	}
-
-	/** Whether the engine's handler threads are recognised (see {@link #engineRun()}). */
-	static boolean seesEngineHandlers() {
-		return ENGINE_RUN != null;
-	}
 
 	/**
 	 * Test hook, for tests without an engine: runs {@code code} on the current thread as if it were a handler's

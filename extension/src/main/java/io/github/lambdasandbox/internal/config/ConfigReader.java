@@ -205,9 +205,13 @@ public final class ConfigReader {
 		}
 		int maxAsyncPayload = (sandbox == null ? LambdaSandbox.AsyncPayloadLimit.ONE_MB : sandbox.asyncPayloadLimit()).bytes();
 		boolean failOnPendingWork = sandbox != null && sandbox.failOnPendingWork();
+		// handler code: its clock, and whether each execution environment loads it anew
+		boolean virtualHandlerTime = sandbox == null || sandbox.handlerTime() == LambdaSandbox.HandlerTime.VIRTUAL;
+		boolean isolatedEnvironments = sandbox != null && sandbox.isolatedEnvironments();
 		return new SandboxConfig(declaredOn, startTime, seed, accountConcurrency, maxAsyncPayload, failOnPendingWork, functions,
 				List.copyOf(queueConfigs.values()), List.copyOf(topics), List.copyOf(eventBuses), List.copyOf(buckets),
-				notifications, List.copyOf(streams.values()), List.copyOf(tables.values()), mappings);
+				notifications, List.copyOf(streams.values()), List.copyOf(tables.values()), mappings, virtualHandlerTime,
+				isolatedEnvironments);
 	}
 
 	private FunctionConfig function(LambdaFunction f, Set<String> functionNames, Set<String> queues, Set<String> buckets) {

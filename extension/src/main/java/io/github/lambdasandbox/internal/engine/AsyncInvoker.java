@@ -87,8 +87,9 @@ final class AsyncInvoker {
 			engine.router.succeeded(event);
 			return;
 		}
+		// the function's settings of this instant: PutFunctionEventInvokeConfig may have lowered them since
 		int maximumRetries = event.function.config().maximumRetryAttempts();
-		if (event.retries == maximumRetries) {
+		if (event.retries >= maximumRetries) {
 			fail(event, Condition.RETRIES_EXHAUSTED);
 			return;
 		}

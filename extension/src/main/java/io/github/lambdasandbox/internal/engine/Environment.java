@@ -1,10 +1,22 @@
 package io.github.lambdasandbox.internal.engine;
 
-/** An execution environment: a handler instance, once constructed, and the log stream it writes to. */
+/**
+ * An execution environment: a handler instance, once constructed, the code it runs, and the log stream it writes
+ * to.
+ */
 final class Environment {
 
 	/** The handler instance; null until the cold start constructs it. */
 	Object handler;
+
+	/**
+	 * How the runtime calls the handler: the function's code when the environment started (an isolated environment's
+	 * own copy of it); null until the cold start.
+	 */
+	HandlerAdapter adapter;
+
+	/** Which code of the function it runs: an update of the code retires environments of older code. */
+	final int codeRevision;
 
 	/** {@code 2025/01/01/[$LATEST]<32 hex>}. */
 	final String logStream;
@@ -12,7 +24,11 @@ final class Environment {
 	/** What REPORT lines show as {@code Max Memory Used}, in MB. */
 	int maxMemoryUsed;
 
-	Environment(String logStream) {
+	/** Whether handler code exited (System.exit): the runtime process is gone, and the environment with it. */
+	boolean exited;
+
+	Environment(String logStream, int codeRevision) {
 		this.logStream = logStream;
+		this.codeRevision = codeRevision;
 	}
 }

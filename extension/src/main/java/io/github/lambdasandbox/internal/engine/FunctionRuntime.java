@@ -1,13 +1,20 @@
 package io.github.lambdasandbox.internal.engine;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Locale;
+import java.util.Set;
 
 import io.github.lambdasandbox.JournalEntry;
 import io.github.lambdasandbox.JournalEntry.Outcome;
+import io.github.lambdasandbox.internal.bytecode.EnvironmentClassLoader;
+import io.github.lambdasandbox.internal.bytecode.HandlerCode;
+import io.github.lambdasandbox.internal.bytecode.ProcessExit;
+import io.github.lambdasandbox.internal.bytecode.UserCode;
+import io.github.lambdasandbox.internal.config.EventInvokeSettings;
 import io.github.lambdasandbox.internal.config.FunctionConfig;
 import io.github.lambdasandbox.internal.json.Arns;
 import io.github.lambdasandbox.internal.json.ErrorPayloads;
@@ -16,8 +23,15 @@ import io.github.lambdasandbox.internal.json.Json;
 /**
  * The execution environments of one function and the attempts that run on them. A cold start creates an
  * environment (the handler is constructed); an environment that ends an attempt well serves the next one (the
- * most recently used first); one that timed out or failed to start is discarded. Busy environments count
+ * most recently used first); one that timed out, exited or failed to start is discarded. Busy environments count
  * against the function's reserved concurrency, or against the account's unreserved concurrency.
+ *
+ * <p>Its configuration may change while the sandbox runs (PutFunctionEventInvokeConfig, UpdateFunctionCode, a
+ * dead-letter queue): what reads {@link #config()} gets the configuration of that instant. New code serves new
+ * environments; running ones finish with the code they started with, and are then retired.
+ *
+ * <p>Handler code is rewritten (time, sleep and exit calls: {@link HandlerCode}) before the function's first
+ * environment starts; an isolated environment loads the handler's classes anew ({@link EnvironmentClassLoader}).
  */
 final class FunctionRuntime {
 
@@ -30,6 +44,9 @@ final class FunctionRuntime {
 	static final String RESERVED_LIMIT = "ReservedFunctionConcurrentInvocationLimitExceeded";
 
 	static final String ACCOUNT_LIMIT = "ConcurrentInvocationLimitExceeded";
+
+	/** What Lambda reports when the runtime process exits during an invocation. */
+	static final String EXIT_ERROR = "Runtime.ExitError";
 
 	/** The account's concurrency, shared by the functions without a reservation. */
 	static final class Account {
@@ -50,9 +67,25 @@ final class FunctionRuntime {
 		}
 	}
 
-	private final FunctionConfig config;
+	/** The configuration of this instant: replaced, never changed, when the function is updated. */
+	private volatile FunctionConfig config;
 
-	private final HandlerAdapter adapter;
+	/** How the runtime calls the current code (shared environments). */
+	private HandlerAdapter adapter;
+
+	/** The current code's revision: environments of older code are retired. */
+	private int codeRevision;
+
+	/** Whether each environment loads the handler anew, in a class loader of its own. */
+	private final boolean isolated;
+
+	/** Whether rewritten time and sleep calls of handler code read the sandbox clock. */
+	private final boolean virtualHandlerTime;
+
+	/** The EventInvokeConfig as GetFunctionEventInvokeConfig answers it; null when there is none. Engine only. */
+	private EventInvokeSettings eventInvokeConfig;
+
+	private Instant eventInvokeConfigModified;
 
 	private final SandboxEngine engine;
 
@@ -66,15 +99,47 @@ final class FunctionRuntime {
 
 	private Throwable lastError;
 
+	/**
+	 * @throws IllegalArgumentException if environments are isolated and the handler cannot be loaded anew
+	 * @throws IllegalStateException if handler code cannot be rewritten (the message says what to do instead)
+	 */
 	FunctionRuntime(FunctionConfig config, SandboxEngine engine, Account account) {
 		this.config = config;
-		this.adapter = HandlerAdapter.of(config.handler());
 		this.engine = engine;
 		this.account = account;
+		this.isolated = engine.config().isolatedEnvironments();
+		this.virtualHandlerTime = engine.config().virtualHandlerTime();
+		this.eventInvokeConfig = EventInvokeSettings.declared(config);
+		this.eventInvokeConfigModified = engine.config().startTime();
+		prepareCode(config.handler());
+		this.adapter = HandlerAdapter.of(config.handler());
 	}
 
 	FunctionConfig config() {
 		return config;
+	}
+
+	/** Whether rewritten time and sleep calls of this function's handler code read the sandbox clock. */
+	boolean virtualHandlerTime() {
+		return virtualHandlerTime;
+	}
+
+	/**
+	 * Makes the time, sleep and exit calls of a handler's code source go to the sandbox (the first time in a JVM,
+	 * a Java agent is attached: about a second), or, for isolated environments, checks that the handler can be
+	 * loaded anew (each environment's class loader rewrites what it loads). On the caller's thread, before the
+	 * handler runs: what goes wrong reaches the test.
+	 */
+	private void prepareCode(Class<?> handler) {
+		if (!isolated) {
+			HandlerCode.instrument(handler, Set.of());
+		}
+		else if (handler.getClassLoader() == null || !UserCode.of(handler).includes(handler)) {
+			throw new IllegalArgumentException("@LambdaSandbox(isolatedEnvironments = true): the handler of function \""
+					+ name() + "\", " + handler.getName() + ", cannot be loaded anew for each execution environment: it is not "
+					+ "code of the user's (it comes from the JDK, a library or lambda-sandbox itself). Use a handler class of "
+					+ "your own, or shared environments (the default).");
+		}
 	}
 
 	String name() {
@@ -135,7 +200,8 @@ final class FunctionRuntime {
 		}
 		Environment environment = idle.pollFirst();
 		if (environment == null) {
-			environment = new Environment(STREAM_DATE.format(engine.executive.instant()) + "/[$LATEST]" + engine.ids.hex(32));
+			environment = new Environment(STREAM_DATE.format(engine.executive.instant()) + "/[$LATEST]" + engine.ids.hex(32),
+					codeRevision);
 		}
 		return environment;
 	}
@@ -145,8 +211,70 @@ final class FunctionRuntime {
 		if (config.reservedConcurrency() < 0) {
 			account.unreservedBusy--;
 		}
-		if (keep) {
+		// an environment of older code is retired once its attempt is over, as after UpdateFunctionCode
+		if (keep && environment.codeRevision == codeRevision) {
 			idle.addFirst(environment);
+		}
+	}
+
+	// --- changes while the sandbox runs ----------------------------------------------------------------------
+
+	/** The EventInvokeConfig, or null if the function has none. Engine only. */
+	EventInvokeSettings eventInvokeConfig() {
+		return eventInvokeConfig;
+	}
+
+	/** When the EventInvokeConfig was last put (for a declared one: when the sandbox started). Engine only. */
+	Instant eventInvokeConfigModified() {
+		return eventInvokeConfigModified;
+	}
+
+	/**
+	 * PutFunctionEventInvokeConfig (checked settings), or DeleteFunctionEventInvokeConfig (null): what the settings
+	 * leave out is Lambda's default. Events already accepted follow the new settings from their next step on. Engine
+	 * only.
+	 */
+	void putEventInvokeConfig(EventInvokeSettings settings) {
+		eventInvokeConfig = settings;
+		eventInvokeConfigModified = engine.executive.instant();
+		config = settings == null ? new EventInvokeSettings(null, null, null, null).applyTo(config) : settings.applyTo(config);
+	}
+
+	/** UpdateFunctionConfiguration's DeadLetterConfig: a queue or topic (checked), or none. Engine only. */
+	void updateDeadLetterQueue(io.github.lambdasandbox.internal.config.TargetRef target) {
+		config = config.withDeadLetterQueue(target);
+	}
+
+	/**
+	 * UpdateFunctionCode: new environments run {@code handler}; idle ones are retired at once, busy ones when their
+	 * attempt is over. Called on the caller's thread (rewriting the new code first), the change under the lock.
+	 */
+	void updateCode(Class<?> handler) {
+		prepareCode(handler);
+		HandlerAdapter updated = HandlerAdapter.of(handler);
+		engine.executive.command(() -> {
+			config = config.withHandler(handler);
+			adapter = updated;
+			codeRevision++;
+			idle.clear();
+			return null;
+		});
+	}
+
+	/** How an environment calls its handler: the current code, or an isolated environment's own copy of it. */
+	private HandlerAdapter adapterFor(Environment environment) {
+		if (!isolated) {
+			return adapter;
+		}
+		Class<?> handler = config.handler();
+		try {
+			EnvironmentClassLoader loader = EnvironmentClassLoader.forHandler(handler, Set.of());
+			return HandlerAdapter.of(loader.loadHandler(handler.getName()));
+		}
+		catch (ClassNotFoundException | RuntimeException | LinkageError e) {
+			String message = "lambda-sandbox could not load " + handler.getName() + " anew for an isolated execution "
+					+ "environment (@LambdaSandbox(isolatedEnvironments = true)): " + e;
+			return HandlerAdapter.failing(handler, message);
 		}
 	}
 
@@ -162,6 +290,12 @@ final class FunctionRuntime {
 		journal.append(new JournalEntry.AttemptStarted(journal.next(), engine.executive.instant(), run.requestId, name(),
 				run.attempt, environment.logStream, run.coldStart));
 		AttemptResult result;
+		// a cold start's Init Duration counts the loading of an isolated environment's classes too
+		long initStarted = System.nanoTime();
+		if (environment.adapter == null) {
+			environment.adapter = adapterFor(environment);
+		}
+		HandlerAdapter adapter = environment.adapter;
 		HandlerAdapter.LoadFailure unloadable = adapter.failure();
 		if (unloadable != null) {
 			// the runtime could not load the handler: every invocation fails with its fault, the environment lives on
@@ -174,7 +308,6 @@ final class FunctionRuntime {
 		}
 		try {
 			if (environment.handler == null) {
-				long started = System.nanoTime();
 				try {
 					environment.handler = engine.executive.userCode(run, adapter::newInstance);
 					environment.maxMemoryUsed = memoryUsed();
@@ -185,12 +318,17 @@ final class FunctionRuntime {
 				catch (Throwable e) {
 					// the constructor threw: a fatal fault, the runtime exits and the environment with it
 					Throwable thrown = HandlerAdapter.constructionError(e);
+					ProcessExit exit = exitOf(thrown);
+					if (exit != null) {
+						run.complete(exited(run, exit));
+						return;
+					}
 					run.complete(fault(ErrorPayloads.fault(thrown instanceof ExceptionInInitializerError
 							? "Error loading class " + config.handler().getName() : null, thrown), thrown));
 					return;
 				}
 				finally {
-					run.initNanos = System.nanoTime() - started;
+					run.initNanos = System.nanoTime() - initStarted;
 				}
 			}
 			Object handler = environment.handler;
@@ -206,9 +344,38 @@ final class FunctionRuntime {
 			result = inputFailure(e);
 		}
 		catch (Throwable e) {
-			result = failure(e);
+			ProcessExit exit = exitOf(e);
+			result = exit != null ? exited(run, exit) : failure(e);
 		}
 		run.complete(result);
+	}
+
+	/**
+	 * The exit handler code asked for, if {@code thrown} is one (or was caused by one: code that wraps what it
+	 * catches cannot stop a real exit either).
+	 */
+	private static ProcessExit exitOf(Throwable thrown) {
+		for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof ProcessExit exit) {
+				return exit;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Handler code called System.exit (Runtime.exit, Runtime.halt): in AWS the runtime process is gone, and Lambda
+	 * reports {@code Runtime.ExitError} with the process's exit status (the low 8 bits of what was asked for, as the
+	 * operating system keeps them). A function error: an asynchronous event is retried. The environment is
+	 * discarded; the next invocation starts cold.
+	 */
+	private AttemptResult exited(AttemptRun run, ProcessExit exit) {
+		run.environment.exited = true;
+		int status = exit.status() & 0xFF;
+		String message = "RequestId: " + run.requestId + " Error: " + (status == 0 ? "Runtime exited without providing a reason"
+				: "Runtime exited with error: exit status " + status);
+		return AttemptResult.failure(Outcome.FUNCTION_ERROR, ErrorPayloads.write(ErrorPayloads.of(EXIT_ERROR, message)),
+				EXIT_ERROR, message, exit);
 	}
 
 	/** Records the end of an attempt and frees (or discards) its environment. Engine only. */
@@ -221,6 +388,11 @@ final class FunctionRuntime {
 			if (result.outcome() == Outcome.TIMEOUT) {
 				log(run, LOG_TIME.format(engine.executive.instant()) + " " + run.requestId + " " + timeoutText());
 			}
+			else if (run.environment.exited) {
+				// Lambda's lines, as CloudWatch shows them after an exit: the message, then the error type
+				log(run, result.errorMessage());
+				log(run, EXIT_ERROR);
+			}
 			else if (result.logText() != null) {
 				log(run, result.logText());
 			}
@@ -230,8 +402,9 @@ final class FunctionRuntime {
 				run.attempt, result.outcome(), result.errorType(), result.errorMessage(), Duration.ofNanos(run.virtualElapsed()),
 				Duration.ofNanos(run.runningNanos()), init, config.memorySize(),
 				Math.max(1, Math.min(config.memorySize(), run.environment.maxMemoryUsed))));
-		// AWS discards an environment after a timeout, and one whose cold start failed (the runtime exits)
-		boolean keep = result.outcome() != Outcome.TIMEOUT && run.environment.handler != null && !run.abandoned;
+		// AWS discards an environment after a timeout, and one whose runtime exited (System.exit, a failed cold start)
+		boolean keep = result.outcome() != Outcome.TIMEOUT && run.environment.handler != null && !run.abandoned
+				&& !run.environment.exited;
 		release(run.environment, keep);
 	}
 

@@ -97,7 +97,8 @@ final class FunctionViews {
 
 	/**
 	 * The function's CloudWatch log lines: {@code START}, what the handler wrote, the runtime's error lines,
-	 * {@code END} and the tab-separated {@code REPORT}.
+	 * {@code END} and the tab-separated {@code REPORT} ({@code Status: timeout}, or {@code Status: error} with
+	 * {@code Error Type: Runtime.ExitError} after the runtime exited).
 	 *
 	 * @param timeoutSeconds the function's timeout: a timed-out attempt's REPORT shows it as its duration
 	 */
@@ -132,6 +133,10 @@ final class FunctionViews {
 		}
 		if (e.outcome() == Outcome.TIMEOUT) {
 			line.append("\tStatus: timeout");
+		}
+		else if (FunctionRuntime.EXIT_ERROR.equals(e.errorType())) {
+			// the runtime process exited: Lambda's REPORT line says so
+			line.append("\tStatus: error\tError Type: ").append(FunctionRuntime.EXIT_ERROR);
 		}
 		return line.append('\t').toString();
 	}

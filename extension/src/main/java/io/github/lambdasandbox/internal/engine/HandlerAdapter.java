@@ -98,7 +98,8 @@ final class HandlerAdapter {
 		return new HandlerAdapter(handlerClass, serializer(types[0]), types[1], null);
 	}
 
-	private static HandlerAdapter failing(Class<?> handlerClass, String message) {
+	/** A handler the runtime cannot load: every invocation fails with {@code message}. */
+	static HandlerAdapter failing(Class<?> handlerClass, String message) {
 		return new HandlerAdapter(handlerClass, null, null, new LoadFailure(message, null));
 	}
 

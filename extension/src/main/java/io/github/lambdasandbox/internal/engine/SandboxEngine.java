@@ -673,6 +673,31 @@ public final class SandboxEngine implements Sandbox {
 		}
 
 		@Override
+		public void putEventInvokeConfig(io.github.lambdasandbox.EventInvokeConfig config) {
+			FunctionUpdates.put(SandboxEngine.this, runtime, config);
+		}
+
+		@Override
+		public Optional<io.github.lambdasandbox.EventInvokeConfig> eventInvokeConfig() {
+			return FunctionUpdates.get(SandboxEngine.this, runtime);
+		}
+
+		@Override
+		public void deleteEventInvokeConfig() {
+			FunctionUpdates.delete(SandboxEngine.this, runtime);
+		}
+
+		@Override
+		public void updateCode(Class<?> handler) {
+			FunctionUpdates.updateCode(runtime, handler);
+		}
+
+		@Override
+		public void updateDeadLetterConfig(String target) {
+			FunctionUpdates.deadLetterConfig(SandboxEngine.this, runtime, target);
+		}
+
+		@Override
 		public String toString() {
 			return "Function[" + runtime.name() + "]";
 		}

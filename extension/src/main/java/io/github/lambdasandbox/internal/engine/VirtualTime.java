@@ -8,12 +8,34 @@ import java.time.Instant;
  * system's. {@link #sleep(long)} on a handler's thread waits in virtual time: the attempt takes that long, other
  * work runs meanwhile, and a wait past the function's timeout ends the attempt at its timeout.
  *
- * <p>Handler code calls this instead of {@code Thread.sleep} / {@code System.currentTimeMillis()} (the sandbox
- * can rewrite those calls in the user's classes to these).
+ * <p>Handler code calls this instead of {@code Thread.sleep} / {@code System.currentTimeMillis()}; by default the
+ * sandbox rewrites those calls in the user's classes so that they come here ({@code internal.bytecode.HandlerTime}),
+ * unless the sandbox was declared with {@code @LambdaSandbox(handlerTime = SYSTEM)} ({@link #handlerClockIsVirtual()}).
  */
 public final class VirtualTime {
 
 	private VirtualTime() {
+	}
+
+	/**
+	 * Whether the current thread runs handler code of an open sandbox: an attempt (the handler's call, its cold
+	 * start) that the sandbox has not given up. Rewritten exit calls end the attempt on such a thread instead of the
+	 * JVM.
+	 */
+	public static boolean onHandlerThread() {
+		AttemptRun run = Executive.CURRENT.get();
+		return run != null && !run.abandoned && !run.executive.isClosed();
+	}
+
+	/**
+	 * Whether the rewritten time and sleep calls of the current thread's handler code read the sandbox clock: on a
+	 * handler's thread ({@link #onHandlerThread()}) of a sandbox whose handler time is virtual (the default; not
+	 * with {@code @LambdaSandbox(handlerTime = SYSTEM)}). The methods of this class always answer in virtual time on
+	 * a handler's thread: a handler that calls them asks for it.
+	 */
+	public static boolean handlerClockIsVirtual() {
+		AttemptRun run = Executive.CURRENT.get();
+		return run != null && !run.abandoned && run.function.virtualHandlerTime();
 	}
 
 	/** {@code Thread.sleep(millis)}, in virtual time on a handler's thread. */

@@ -17,9 +17,25 @@ class HandlerTimeTargetTests {
 
 	private final ManualClock clock = new ManualClock();
 
+	/** Answers whether its own thread is a handler's, as rewritten calls see it. */
+	public static class AsksWhoRuns implements com.amazonaws.services.lambda.runtime.RequestHandler<Object, Boolean> {
+
+		@Override
+		public Boolean handleRequest(Object input, com.amazonaws.services.lambda.runtime.Context context) {
+			return HandlerTime.onHandlerThread();
+		}
+	}
+
+	@io.github.lambdasandbox.LambdaFunction(name = "asks", handler = AsksWhoRuns.class)
+	static class Declarations {
+	}
+
 	@Test
 	void theEngineHandlerThreadsAreRecognised() {
-		assertThat(HandlerTime.seesEngineHandlers()).isTrue();
+		try (io.github.lambdasandbox.Sandbox sandbox = io.github.lambdasandbox.Sandbox.create(Declarations.class)) {
+			assertThat(sandbox.invoke("asks", "{}").payload()).isEqualTo("true");
+		}
+		assertThat(HandlerTime.onHandlerThread()).isFalse();
 	}
 
 	@Test

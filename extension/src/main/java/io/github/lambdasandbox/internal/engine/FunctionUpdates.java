@@ -1,0 +1,205 @@
+package io.github.lambdasandbox.internal.engine;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import io.github.lambdasandbox.EventInvokeConfig;
+import io.github.lambdasandbox.FunctionHandle;
+import io.github.lambdasandbox.LambdaServiceException;
+import io.github.lambdasandbox.internal.aws.AwsServices;
+import io.github.lambdasandbox.internal.config.ApiRefusal;
+import io.github.lambdasandbox.internal.config.EventInvokeSettings;
+import io.github.lambdasandbox.internal.config.FunctionChanges;
+import io.github.lambdasandbox.internal.config.TargetRef;
+import io.github.lambdasandbox.internal.json.Arns;
+
+/**
+ * Changes to a running function, for the sandbox's Java API ({@link FunctionHandle}) and for AWS SDK clients
+ * ({@link LambdaApi}): Put/Get/DeleteFunctionEventInvokeConfig, a dead-letter queue, new code. Checked on the
+ * caller's thread as Lambda checks them ({@link FunctionChanges}), then applied under the lock at the current
+ * virtual instant.
+ */
+final class FunctionUpdates {
+
+	private FunctionUpdates() {
+	}
+
+	/**
+	 * PutFunctionEventInvokeConfig.
+	 *
+	 * @param shortForms whether destinations may be written shortly ({@code sqs:name}): the Java API's
+	 * @throws ApiRefusal as Lambda refuses it
+	 */
+	static AwsServices.EventInvokeConfig put(SandboxEngine engine, String function, Integer maximumRetryAttempts,
+			Integer maximumEventAgeInSeconds, String onSuccess, String onFailure, boolean shortForms) {
+		EventInvokeSettings settings = FunctionChanges.eventInvokeConfig(function, functionNames(engine), maximumRetryAttempts,
+				maximumEventAgeInSeconds, onSuccess, onFailure, shortForms);
+		inSandbox(engine, settings.onSuccess(), "destination");
+		inSandbox(engine, settings.onFailure(), "destination");
+		FunctionRuntime runtime = engine.runtime(function);
+		return engine.executive.command(() -> {
+			runtime.putEventInvokeConfig(settings);
+			return describe(runtime);
+		});
+	}
+
+	/**
+	 * GetFunctionEventInvokeConfig.
+	 *
+	 * @throws ApiRefusal {@code ResourceNotFoundException} if the function has none
+	 */
+	static AwsServices.EventInvokeConfig get(SandboxEngine engine, String function) {
+		FunctionRuntime runtime = existing(engine, function);
+		AwsServices.EventInvokeConfig config = engine.executive.command(() -> describe(runtime));
+		if (config == null) {
+			throw noConfig(function);
+		}
+		return config;
+	}
+
+	/**
+	 * DeleteFunctionEventInvokeConfig.
+	 *
+	 * @throws ApiRefusal {@code ResourceNotFoundException} if the function has none
+	 */
+	static void delete(SandboxEngine engine, String function) {
+		FunctionRuntime runtime = existing(engine, function);
+		boolean had = engine.executive.command(() -> {
+			if (runtime.eventInvokeConfig() == null) {
+				return false;
+			}
+			runtime.putEventInvokeConfig(null);
+			return true;
+		});
+		if (!had) {
+			throw noConfig(function);
+		}
+	}
+
+	/** The DeadLetterConfig of UpdateFunctionConfiguration. @throws ApiRefusal for a target that is no queue or topic */
+	static void updateDeadLetterConfig(SandboxEngine engine, FunctionRuntime runtime, String target) {
+		TargetRef deadLetterQueue = FunctionChanges.deadLetterConfig(target);
+		inSandbox(engine, deadLetterQueue, "dead-letter queue");
+		engine.executive.command(() -> {
+			runtime.updateDeadLetterQueue(deadLetterQueue);
+			return null;
+		});
+	}
+
+	/** UpdateFunctionCode. */
+	static void updateCode(FunctionRuntime runtime, Class<?> handler) {
+		if (handler == null) {
+			throw new IllegalArgumentException("updateCode(null): give the new handler class, a RequestHandler or "
+					+ "RequestStreamHandler with a public no-argument constructor.");
+		}
+		runtime.updateCode(handler);
+	}
+
+	// --- the Java API ------------------------------------------------------------------------------------------
+
+	/** {@link FunctionHandle#putEventInvokeConfig}: Lambda's refusals as {@link LambdaServiceException}s. */
+	static void put(SandboxEngine engine, FunctionRuntime runtime, EventInvokeConfig config) {
+		if (config == null) {
+			throw new IllegalArgumentException("putEventInvokeConfig(null): give an EventInvokeConfig (EventInvokeConfig"
+					+ ".builder()…build()); deleteEventInvokeConfig() goes back to Lambda's defaults.");
+		}
+		try {
+			put(engine, runtime.name(), config.maximumRetryAttempts(), config.maximumEventAgeInSeconds(), config.onSuccess(),
+					config.onFailure(), true);
+		}
+		catch (ApiRefusal refused) {
+			throw javaApi(refused);
+		}
+	}
+
+	/** {@link FunctionHandle#eventInvokeConfig()}. */
+	static java.util.Optional<EventInvokeConfig> get(SandboxEngine engine, FunctionRuntime runtime) {
+		AwsServices.EventInvokeConfig config = engine.executive.command(() -> describe(runtime));
+		return java.util.Optional.ofNullable(config).map(c -> new EventInvokeConfig(c.maximumRetryAttempts(),
+				c.maximumEventAgeInSeconds(), c.onSuccess(), c.onFailure()));
+	}
+
+	/** {@link FunctionHandle#deleteEventInvokeConfig()}. */
+	static void delete(SandboxEngine engine, FunctionRuntime runtime) {
+		try {
+			delete(engine, runtime.name());
+		}
+		catch (ApiRefusal refused) {
+			throw javaApi(refused);
+		}
+	}
+
+	/** {@link FunctionHandle#updateDeadLetterConfig}. */
+	static void deadLetterConfig(SandboxEngine engine, FunctionRuntime runtime, String target) {
+		try {
+			updateDeadLetterConfig(engine, runtime, target);
+		}
+		catch (ApiRefusal refused) {
+			throw javaApi(refused);
+		}
+	}
+
+	static LambdaServiceException javaApi(ApiRefusal refused) {
+		return new LambdaServiceException(refused.statusCode(), refused.errorCode(), refused.describe(), null, "User");
+	}
+
+	// --- helpers -----------------------------------------------------------------------------------------------
+
+	/** The EventInvokeConfig as Get answers it, or null. Lock held. */
+	private static AwsServices.EventInvokeConfig describe(FunctionRuntime runtime) {
+		EventInvokeSettings settings = runtime.eventInvokeConfig();
+		if (settings == null) {
+			return null;
+		}
+		return new AwsServices.EventInvokeConfig(Arns.functionVersion(runtime.name(), "$LATEST"),
+				runtime.eventInvokeConfigModified(), settings.maximumRetryAttempts(), settings.maximumEventAgeInSeconds(),
+				settings.onSuccess() == null ? null : settings.onSuccess().arn(),
+				settings.onFailure() == null ? null : settings.onFailure().arn());
+	}
+
+	private static Set<String> functionNames(SandboxEngine engine) {
+		Set<String> names = new LinkedHashSet<>();
+		for (FunctionHandle function : engine.functions()) {
+			names.add(function.name());
+		}
+		return names;
+	}
+
+	/** The function, or Lambda's answer to a Get or Delete of a function it does not know. */
+	private static FunctionRuntime existing(SandboxEngine engine, String function) {
+		try {
+			return engine.runtime(function);
+		}
+		catch (LambdaServiceException unknown) {
+			throw noConfig(function);
+		}
+	}
+
+	private static ApiRefusal noConfig(String function) {
+		return new ApiRefusal(404, "ResourceNotFoundException", "The function " + Arns.functionVersion(function, "$LATEST")
+				+ " doesn't have an EventInvokeConfig", null);
+	}
+
+	/**
+	 * Checks that a destination or dead-letter queue names a resource of the sandbox (in AWS it would exist already;
+	 * here it must be declared).
+	 */
+	private static void inSandbox(SandboxEngine engine, TargetRef target, String what) {
+		if (target == null || target.service() == null) {
+			return;
+		}
+		try {
+			switch (target.service()) {
+				case SQS -> engine.queueImpl(target.name());
+				case SNS -> engine.topicImpl(target.name());
+				case EVENTS -> engine.busImpl(target.name());
+				case S3 -> engine.bucketImpl(target.name());
+				case LAMBDA -> engine.runtime(target.name());
+			}
+		}
+		catch (IllegalArgumentException | LambdaServiceException missing) {
+			throw new ApiRefusal(400, "InvalidParameterValueException", "The " + what + " " + target.arn()
+					+ " does not exist in this sandbox. " + missing.getMessage(), null);
+		}
+	}
+}
