@@ -4,7 +4,8 @@ package io.github.lambdasandbox;
  * Why Lambda wrote an invocation record: the value of {@code requestContext.condition}.
  *
  * <p>The first four are the conditions of asynchronous invocation records (on-success and on-failure
- * destinations); the last two are those of stream event source mappings (Kinesis, DynamoDB Streams).
+ * destinations); the next two are those of stream event source mappings (Kinesis, DynamoDB Streams); the last is
+ * that of an asynchronous event stopped by recursive loop detection.
  *
  * @since 0.1
  */
@@ -29,7 +30,16 @@ public enum Condition {
 	RETRY_ATTEMPTS_EXHAUSTED("RetryAttemptsExhausted"),
 
 	/** Stream event source mappings: a record grew older than {@code MaximumRecordAgeInSeconds}. */
-	RECORD_AGE_EXCEEDED("RecordAgeExceeded");
+	RECORD_AGE_EXCEEDED("RecordAgeExceeded"),
+
+	/**
+	 * Lambda stopped the event: the function was invoked more than 16 times in the same chain of requests (recursive
+	 * loop detection, {@link RecursiveLoop#TERMINATE}); no attempt was made. AWS does not document the value it writes
+	 * for it; the sandbox writes the name of the error Lambda gives a synchronous caller.
+	 *
+	 * @since 0.3
+	 */
+	RECURSIVE_INVOCATION("RecursiveInvocationException");
 
 	private final String awsName;
 

@@ -28,7 +28,8 @@ public interface FunctionHandle {
 	/**
 	 * The sum of a CloudWatch metric of this function (namespace {@code AWS/Lambda}): {@code Invocations},
 	 * {@code Errors}, {@code Throttles}, {@code DeadLetterErrors}, {@code DestinationDeliveryFailures},
-	 * {@code AsyncEventsReceived}, {@code AsyncEventsDropped}; {@code AsyncEventAge} sums milliseconds (see
+	 * {@code AsyncEventsReceived}, {@code AsyncEventsDropped}, {@code RecursiveInvocationsDropped};
+	 * {@code AsyncEventAge} sums milliseconds (see
 	 * {@link #metricStatistics(String)} for its average and maximum).
 	 *
 	 * @throws IllegalArgumentException for any other name, listing these
@@ -68,6 +69,33 @@ public interface FunctionHandle {
 
 	/** The dead-letter queue, in short form ({@code sqs:lambda-DLQ}), if there is one. */
 	Optional<String> deadLetterQueue();
+
+	/**
+	 * The function's execution role: what it may do ({@link LambdaFunction#permissions()}), and
+	 * {@link ExecutionRole#putRolePolicy} to change that while the test runs.
+	 *
+	 * @since 0.3
+	 */
+	ExecutionRole executionRole();
+
+	/**
+	 * The function's recursive loop detection setting, as {@code GetFunctionRecursionConfig} answers it:
+	 * {@link RecursiveLoop#TERMINATE TERMINATE} unless the declaration or {@link #putFunctionRecursionConfig} says
+	 * otherwise.
+	 *
+	 * @since 0.3
+	 */
+	RecursiveLoop recursiveLoop();
+
+	/**
+	 * Sets recursive loop detection, as {@code PutFunctionRecursionConfig} does: {@link RecursiveLoop#ALLOW ALLOW} lets
+	 * the function run in a loop, {@link RecursiveLoop#TERMINATE TERMINATE} stops its invocation once it ran 16 times in
+	 * one chain of requests. Applies at once, to events already on their way too.
+	 *
+	 * @throws LambdaServiceException {@code ValidationException} for null, with AWS's message
+	 * @since 0.3
+	 */
+	void putFunctionRecursionConfig(RecursiveLoop recursiveLoop);
 
 	/**
 	 * Replaces the function's configuration for asynchronous invocation, as {@code PutFunctionEventInvokeConfig}

@@ -150,6 +150,25 @@ public sealed interface JournalEntry {
 	}
 
 	/**
+	 * Lambda stopped an invocation because the function was invoked more than 16 times in the same chain of requests
+	 * (recursive loop detection, {@code RecursiveLoop} {@code Terminate}): it did not run. A counted drop
+	 * ({@code RecursiveInvocationsDropped}). An asynchronous event then goes to the on-failure destination and the
+	 * dead-letter queue, a synchronous caller gets {@code RecursiveInvocationException}, an SQS queue's batch fails.
+	 *
+	 * @param resource the source of an event source mapping's batch ({@code sqs:orders}); null for an invocation
+	 * @param invocationType {@code Event}, {@code RequestResponse}, or the mapping's source for a batch
+	 * @param chain how many times each function ran in the chain so far, by name, e.g. {@code {f=16, g=16}}
+	 * @since 0.3
+	 */
+	record RecursiveInvocationDropped(long sequence, Instant at, String requestId, String function, String resource,
+			String invocationType, java.util.Map<String, Integer> chain) implements JournalEntry {
+
+		public RecursiveInvocationDropped {
+			chain = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(chain));
+		}
+	}
+
+	/**
 	 * An invocation record reached a destination.
 	 *
 	 * @param resource the destination ({@code sqs:S3-failure}, …)

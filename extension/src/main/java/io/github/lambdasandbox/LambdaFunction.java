@@ -73,6 +73,39 @@ public @interface LambdaFunction {
 	 */
 	int reservedConcurrency() default -1;
 
+	/**
+	 * What the function's execution role may do: IAM actions such as {@code "sqs:SendMessage"}, patterns such as
+	 * {@code "sqs:*"} or {@code "sqs:Send*"} (IAM compares actions without regard to case), {@code "*"} for everything
+	 * (the default). Leave it out and the role may do everything; give it, and the role may do only what it lists
+	 * ({@code {}}: nothing).
+	 *
+	 * <p>Lambda checks the role as AWS does:
+	 * <ul>
+	 * <li>a dead-letter queue needs {@code sqs:SendMessage} (or {@code sns:Publish} for a topic); a destination
+	 * {@code sqs:SendMessage}, {@code sns:Publish}, {@code lambda:InvokeFunction}, {@code events:PutEvents}, or
+	 * {@code s3:PutObject} and {@code s3:ListBucket}; without them the declaration is refused with AWS's message;</li>
+	 * <li>an event source mapping needs {@code sqs:ReceiveMessage}, {@code sqs:DeleteMessage} and
+	 * {@code sqs:GetQueueAttributes} for a queue, {@code kinesis:GetRecords}, {@code kinesis:GetShardIterator},
+	 * {@code kinesis:DescribeStream} and {@code kinesis:ListShards} for a Kinesis stream, and {@code dynamodb:GetRecords},
+	 * {@code dynamodb:GetShardIterator}, {@code dynamodb:DescribeStream} and {@code dynamodb:ListStreams} for a
+	 * table's stream;</li>
+	 * <li>an AWS SDK client in the handler gets the service's {@code AccessDenied} error for an action the role lacks.</li>
+	 * </ul>
+	 * Change the permissions while the test runs with {@link FunctionHandle#executionRole()}.
+	 *
+	 * @since 0.3
+	 */
+	String[] permissions() default { "*" };
+
+	/**
+	 * Recursive loop detection ({@code RecursiveLoop}): {@link RecursiveLoop#TERMINATE TERMINATE} (AWS's default)
+	 * stops the function's 17th invocation in one chain of requests through Lambda, SQS, SNS and S3;
+	 * {@link RecursiveLoop#ALLOW ALLOW} lets the loop run.
+	 *
+	 * @since 0.3
+	 */
+	RecursiveLoop recursiveLoop() default RecursiveLoop.TERMINATE;
+
 	/** Holds repeated {@link LambdaFunction @LambdaFunction} declarations. */
 	@Target({ ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 	@Retention(RetentionPolicy.RUNTIME)

@@ -417,7 +417,8 @@ class BadInputCatalogTests {
 						+ "Declare it with @LambdaFunction(name = \"nope\", handler = …)."),
 				call("an unknown metric", s -> s.function("ok").metric("Nope"), IllegalArgumentException.class, "Unknown metric "
 						+ "\"Nope\". Lambda metrics of the sandbox: Invocations, Errors, Throttles, DeadLetterErrors, "
-						+ "DestinationDeliveryFailures, AsyncEventsReceived, AsyncEventAge, AsyncEventsDropped."),
+						+ "DestinationDeliveryFailures, AsyncEventsReceived, AsyncEventAge, AsyncEventsDropped, "
+						+ "RecursiveInvocationsDropped."),
 				call("a negative number of throttles", s -> s.function("ok").simulateThrottles(-1), IllegalArgumentException.class,
 						"simulateThrottles(-1): the number of attempts must be 0 or more."),
 				call("moving the clock back", s -> s.clock().advance(Duration.ofSeconds(-1)), IllegalArgumentException.class,
@@ -434,7 +435,7 @@ class BadInputCatalogTests {
 				call("a condition AWS does not write", s -> Condition.fromAwsName("MaximumRecordAgeExceeded"),
 						IllegalArgumentException.class, "Unknown condition \"MaximumRecordAgeExceeded\"; AWS writes one of [Success, "
 								+ "RetriesExhausted, EventAgeExceeded, ZeroReservedConcurrency, RetryAttemptsExhausted, "
-								+ "RecordAgeExceeded]"),
+								+ "RecordAgeExceeded, RecursiveInvocationException]"),
 				call("an event invoke config with a retry count out of range",
 						s -> s.function("ok").putEventInvokeConfig(EventInvokeConfig.builder().maximumRetryAttempts(3).build()),
 						LambdaServiceException.class, "1 validation error detected: Value '3' at 'maximumRetryAttempts' failed to "

@@ -12,7 +12,8 @@ class ConditionTests {
 	@Test
 	void eachConditionReadsBackFromTheNameAwsWrites() {
 		assertThat(Condition.values()).extracting(Condition::awsName).containsExactly("Success", "RetriesExhausted",
-				"EventAgeExceeded", "ZeroReservedConcurrency", "RetryAttemptsExhausted", "RecordAgeExceeded");
+				"EventAgeExceeded", "ZeroReservedConcurrency", "RetryAttemptsExhausted", "RecordAgeExceeded",
+				"RecursiveInvocationException");
 		for (Condition condition : Condition.values()) {
 			assertThat(Condition.fromAwsName(condition.awsName())).isSameAs(condition);
 		}

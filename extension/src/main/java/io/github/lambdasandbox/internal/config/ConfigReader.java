@@ -242,8 +242,11 @@ public final class ConfigReader {
 			}
 			resolve(at, dlq, functionNames, queues, buckets);
 		}
+		// the execution role: Lambda checks it can send to the dead-letter queue and the destinations
+		RolePolicy role = RolePolicy.of(where, f.permissions());
+		RoleChecks.function(where, role, f.deadLetterQueue(), dlq, f.onSuccess(), onSuccess, f.onFailure(), onFailure);
 		return new FunctionConfig(f.name(), f.handler(), f.maximumRetryAttempts(), f.maximumEventAgeInSeconds(),
-				f.timeout(), f.memorySize(), onSuccess, onFailure, dlq, f.reservedConcurrency());
+				f.timeout(), f.memorySize(), onSuccess, onFailure, dlq, f.reservedConcurrency(), role, f.recursiveLoop());
 	}
 
 	/**
@@ -604,6 +607,11 @@ public final class ConfigReader {
 				resolve(at, onFailure, functions.keySet(), queueConfigs.keySet(), buckets);
 			}
 		}
+		RoleChecks.mapping(where, functionName, function.role(), kind, switch (kind) {
+			case SQS -> Arns.queue(source);
+			case KINESIS -> KinesisEvents.streamArn(source);
+			case DYNAMODB -> DynamoDbStreams.streamArn(source, startTime);
+		});
 		return new MappingConfig(functionName, kind, source, batchSize, m.maximumBatchingWindowInSeconds(),
 				m.reportBatchItemFailures(), startingPosition, timestamp, m.maximumRetryAttempts(),
 				m.maximumRecordAgeInSeconds(), m.bisectBatchOnFunctionError(), m.parallelizationFactor(), onFailure, m.enabled());

@@ -27,6 +27,9 @@ final class AsyncEvent extends EventQueue.Task {
 	/** Throttles in a row: the exponent of the next throttle back-off. */
 	int throttles;
 
+	/** The chain of requests the event belongs to (recursive loop detection). */
+	Lineage lineage = Lineage.NONE;
+
 	/** The last attempt's result; null while none ran. */
 	AttemptResult last;
 

@@ -40,6 +40,7 @@ final class AsyncInvoker {
 		journal.append(new JournalEntry.Accepted(journal.next(), engine.executive.instant(), requestId, function.name(),
 				JournalEntry.InvocationType.EVENT, origin));
 		AsyncEvent event = new AsyncEvent(this, requestId, function, payload, engine.executive.nanos());
+		event.lineage = engine.recursion.current();
 		inFlight.add(event);
 		engine.executive.scheduleNow(event);
 		return requestId;
@@ -51,6 +52,12 @@ final class AsyncInvoker {
 		FunctionRuntime function = event.function;
 		if (now >= event.expiresAt()) {
 			expired(event, null);
+			return;
+		}
+		// recursive loop detection: a stopped event goes to failure handling without an attempt
+		Lineage chain = engine.recursion.enter(function, event.lineage, event.requestId, "Event", null);
+		if (chain == null) {
+			fail(event, Condition.RECURSIVE_INVOCATION);
 			return;
 		}
 		String throttled = function.throttle(event.requestId);
@@ -76,6 +83,7 @@ final class AsyncInvoker {
 		Environment environment = function.acquire();
 		AttemptRun run = new AttemptRun(executive, function, environment, event.requestId, event.attempts, event.payload,
 				result -> ended(event, result));
+		run.lineage = chain;
 		function.start(run);
 	}
 

@@ -46,6 +46,9 @@ final class AttemptRun {
 
 	private volatile long realDeadline = Long.MAX_VALUE;
 
+	/** The chain of requests the attempt runs in: what its handler writes belongs to it (recursive loop detection). */
+	Lineage lineage = Lineage.NONE;
+
 	/** Real time the cold start took; 0 for a warm start. */
 	long initNanos;
 

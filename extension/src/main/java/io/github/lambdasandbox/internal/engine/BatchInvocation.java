@@ -29,6 +29,9 @@ final class BatchInvocation extends EventQueue.Task {
 
 	private final Consumer<BatchInvocation> then;
 
+	/** The chain of requests of the batch's messages (recursive loop detection); none for a stream's records. */
+	Lineage lineage = Lineage.NONE;
+
 	String requestId;
 
 	/** The attempt's result; null after a throttle. */
@@ -63,12 +66,20 @@ final class BatchInvocation extends EventQueue.Task {
 		FunctionRuntime function = mapping.function();
 		journal.append(new JournalEntry.BatchInvoked(journal.next(), engine.executive.instant(), requestId, function.name(),
 				mapping.uuid(), mapping.source(), shardId, items, attempt));
+		// recursive loop detection: Lambda answers the mapping with RecursiveInvocationException, the batch fails
+		Lineage chain = engine.recursion.enter(function, lineage, requestId, mapping.source(), mapping.source());
+		if (chain == null) {
+			finish(BatchOutcome.FAILURE, items);
+			return;
+		}
 		if (function.throttle(requestId) != null) {
 			finish(BatchOutcome.THROTTLED, items);
 			return;
 		}
 		Environment environment = function.acquire();
-		function.start(new AttemptRun(engine.executive, function, environment, requestId, 1, payload, this::ended));
+		AttemptRun run = new AttemptRun(engine.executive, function, environment, requestId, 1, payload, this::ended);
+		run.lineage = chain;
+		function.start(run);
 	}
 
 	private void ended(AttemptResult attemptResult) {

@@ -8,19 +8,19 @@ import io.github.lambdasandbox.internal.aws.AwsServices;
  */
 final class EngineServices implements AwsServices {
 
-	private final S3Api s3;
+	private final S3 s3;
 
-	private final SqsApi sqs;
+	private final Sqs sqs;
 
-	private final SnsApi sns;
+	private final Sns sns;
 
-	private final LambdaApi lambda;
+	private final Lambda lambda;
 
-	private final EventBridgeApi eventBridge;
+	private final EventBridge eventBridge;
 
-	private final KinesisApi kinesis;
+	private final Kinesis kinesis;
 
-	private final DynamoDbApi dynamoDb;
+	private final DynamoDb dynamoDb;
 
 	/** The attempt whose handler calls, if the calling thread runs one of this sandbox's handlers; else null. */
 	static AttemptRun caller(SandboxEngine engine) {
@@ -28,14 +28,16 @@ final class EngineServices implements AwsServices {
 		return run != null && run.executive == engine.executive ? run : null;
 	}
 
+	/** Each service behind the handlers' execution roles ({@link ExecutionRoles#guard}): test code may do everything. */
 	EngineServices(SandboxEngine engine) {
-		this.s3 = new S3Api(engine);
-		this.sqs = new SqsApi(engine);
-		this.sns = new SnsApi(engine);
-		this.lambda = new LambdaApi(engine);
-		this.eventBridge = new EventBridgeApi(engine);
-		this.kinesis = new KinesisApi(engine);
-		this.dynamoDb = new DynamoDbApi(engine);
+		ExecutionRoles roles = engine.roles;
+		this.s3 = roles.guard(S3.class, new S3Api(engine), "s3");
+		this.sqs = roles.guard(Sqs.class, new SqsApi(engine), "sqs");
+		this.sns = roles.guard(Sns.class, new SnsApi(engine), "sns");
+		this.lambda = roles.guard(Lambda.class, new LambdaApi(engine), "lambda");
+		this.eventBridge = roles.guard(EventBridge.class, new EventBridgeApi(engine), "events");
+		this.kinesis = roles.guard(Kinesis.class, new KinesisApi(engine), "kinesis");
+		this.dynamoDb = roles.guard(DynamoDb.class, new DynamoDbApi(engine), "dynamodb");
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import io.github.lambdasandbox.internal.aws.AwsServices;
 import io.github.lambdasandbox.internal.config.ApiRefusal;
 import io.github.lambdasandbox.internal.config.EventInvokeSettings;
 import io.github.lambdasandbox.internal.config.FunctionChanges;
+import io.github.lambdasandbox.internal.config.RolePolicy;
 import io.github.lambdasandbox.internal.config.TargetRef;
 import io.github.lambdasandbox.internal.json.Arns;
 
@@ -37,6 +38,12 @@ final class FunctionUpdates {
 		inSandbox(engine, settings.onSuccess(), "destination");
 		inSandbox(engine, settings.onFailure(), "destination");
 		FunctionRuntime runtime = engine.runtime(function);
+		RolePolicy role = engine.executive.command(() -> engine.roles.policy(function));
+		for (TargetRef destination : new TargetRef[] { settings.onFailure(), settings.onSuccess() }) {
+			if (destination != null) {
+				refuse(role, role.destinationRefusal(destination), destination);
+			}
+		}
 		return engine.executive.command(() -> {
 			runtime.putEventInvokeConfig(settings);
 			return describe(runtime);
@@ -80,6 +87,10 @@ final class FunctionUpdates {
 	static void updateDeadLetterConfig(SandboxEngine engine, FunctionRuntime runtime, String target) {
 		TargetRef deadLetterQueue = FunctionChanges.deadLetterConfig(target);
 		inSandbox(engine, deadLetterQueue, "dead-letter queue");
+		if (deadLetterQueue != null) {
+			RolePolicy role = engine.executive.command(() -> engine.roles.policy(runtime.name()));
+			refuse(role, role.deadLetterQueueRefusal(deadLetterQueue), deadLetterQueue);
+		}
 		engine.executive.command(() -> {
 			runtime.updateDeadLetterQueue(deadLetterQueue);
 			return null;
@@ -178,6 +189,18 @@ final class FunctionUpdates {
 	private static ApiRefusal noConfig(String function) {
 		return new ApiRefusal(404, "ResourceNotFoundException", "The function " + Arns.functionVersion(function, "$LATEST")
 				+ " doesn't have an EventInvokeConfig", null);
+	}
+
+	/**
+	 * Refuses a dead-letter queue or destination the execution role cannot send to, with Lambda's message
+	 * (InvalidParameterValueException) and the fix.
+	 */
+	private static void refuse(RolePolicy role, String refusal, TargetRef target) {
+		if (refusal != null) {
+			throw new ApiRefusal(400, "InvalidParameterValueException", refusal, "Let the role do "
+					+ role.missing(RolePolicy.deliveryActions(target)) + " (now " + role + "): executionRole().putRolePolicy(…), "
+					+ "or the function's @LambdaFunction(permissions).");
+		}
 	}
 
 	/**

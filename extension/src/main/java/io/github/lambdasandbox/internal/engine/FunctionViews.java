@@ -34,8 +34,11 @@ final class FunctionViews {
 
 	static final String ASYNC_EVENTS_DROPPED = "AsyncEventsDropped";
 
+	static final String RECURSIVE_INVOCATIONS_DROPPED = "RecursiveInvocationsDropped";
+
 	static final List<String> METRICS = List.of(INVOCATIONS, ERRORS, THROTTLES, DEAD_LETTER_ERRORS,
-			DESTINATION_DELIVERY_FAILURES, ASYNC_EVENTS_RECEIVED, ASYNC_EVENT_AGE, ASYNC_EVENTS_DROPPED);
+			DESTINATION_DELIVERY_FAILURES, ASYNC_EVENTS_RECEIVED, ASYNC_EVENT_AGE, ASYNC_EVENTS_DROPPED,
+			RECURSIVE_INVOCATIONS_DROPPED);
 
 	private FunctionViews() {
 	}
@@ -62,6 +65,7 @@ final class FunctionViews {
 				case DESTINATION_DELIVERY_FAILURES -> entry instanceof JournalEntry.DeliveryFailed f && !f.deadLetter();
 				case ASYNC_EVENTS_RECEIVED -> entry instanceof Accepted a && a.type() == InvocationType.EVENT;
 				case ASYNC_EVENTS_DROPPED -> entry instanceof JournalEntry.EventDropped;
+				case RECURSIVE_INVOCATIONS_DROPPED -> entry instanceof JournalEntry.RecursiveInvocationDropped;
 				default -> false;
 			};
 			if (counts) {

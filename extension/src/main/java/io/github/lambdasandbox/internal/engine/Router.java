@@ -18,8 +18,9 @@ import io.github.lambdasandbox.internal.json.InvocationRecords;
 /**
  * Where the outcome of an asynchronous invocation goes: the invocation record to the on-success or on-failure
  * destination, the original event to the dead-letter queue. A delivery that fails is not retried; it is
- * counted ({@code DestinationDeliveryFailures}, {@code DeadLetterErrors}) and journaled. Every failed event
- * is counted in {@code AsyncEventsDropped}. Engine only.
+ * counted ({@code DestinationDeliveryFailures}, {@code DeadLetterErrors}) and journaled; so is one the function's
+ * execution role may not make. What is delivered belongs to the event's chain of requests (recursive loop
+ * detection), except an EventBridge event. Every failed event is counted in {@code AsyncEventsDropped}. Engine only.
  */
 final class Router {
 
@@ -38,8 +39,13 @@ final class Router {
 	void succeeded(AsyncEvent event) {
 		TargetRef target = event.function.config().onSuccess();
 		if (target != null) {
-			deliverRecord(event, Condition.SUCCESS, target);
+			engine.recursion.within(chain(event), () -> deliverRecord(event, Condition.SUCCESS, target));
 		}
+	}
+
+	/** The chain of requests of what Lambda sends for an event: the one its attempts ran in. */
+	private static Lineage chain(AsyncEvent event) {
+		return event.lineage.after(event.function.name());
 	}
 
 	void failed(AsyncEvent event, Condition condition) {
@@ -48,12 +54,14 @@ final class Router {
 		JournalStore journal = engine.journal;
 		journal.append(new JournalEntry.EventDropped(journal.next(), engine.executive.instant(), event.requestId,
 				config.name(), condition, routed));
-		if (config.onFailure() != null) {
-			deliverRecord(event, condition, config.onFailure());
-		}
-		if (config.deadLetterQueue() != null) {
-			deliverToDeadLetterQueue(event, config.deadLetterQueue());
-		}
+		engine.recursion.within(chain(event), () -> {
+			if (config.onFailure() != null) {
+				deliverRecord(event, condition, config.onFailure());
+			}
+			if (config.deadLetterQueue() != null) {
+				deliverToDeadLetterQueue(event, condition, config.deadLetterQueue());
+			}
+		});
 	}
 
 	private void deliverRecord(AsyncEvent event, Condition condition, TargetRef target) {
@@ -63,7 +71,8 @@ final class Router {
 				condition.awsName(), event.attempts, event.payload, last == null ? null : last.payload(),
 				last == null || last.json(), last == null ? null : last.functionError());
 		String function = event.function.name();
-		String problem = deliveryProblem(target, record, condition, functionArn);
+		String denied = engine.roles.deliveryDenied(function, target);
+		String problem = denied != null ? denied : deliveryProblem(target, record, condition, functionArn);
 		if (problem != null) {
 			failedDelivery(event, target, false, condition, problem);
 			return;
@@ -74,8 +83,10 @@ final class Router {
 			case EVENTS -> {
 				SimulatedBus bus = engine.busImpl(target.name());
 				String eventId = engine.ids.uuid();
-				bus.put(eventId, EventBridgeEvents.invocationResult(eventId, engine.executive.instant(),
-						condition == Condition.SUCCESS, bus.arn(), functionArn, record), event.requestId, function);
+				// a chain of requests does not go on through EventBridge: Lambda cannot follow it there
+				engine.recursion.within(Lineage.NONE, () -> bus.put(eventId, EventBridgeEvents.invocationResult(eventId,
+						engine.executive.instant(), condition == Condition.SUCCESS, bus.arn(), functionArn, record),
+						event.requestId, function));
 				yield eventId;
 			}
 			case LAMBDA -> engine.asyncInvoker.accept(engine.runtime(target.name()), record,
@@ -126,7 +137,7 @@ final class Router {
 				event.function.name(), target.toString(), deadLetter, deadLetter ? null : condition, problem));
 	}
 
-	private void deliverToDeadLetterQueue(AsyncEvent event, TargetRef target) {
+	private void deliverToDeadLetterQueue(AsyncEvent event, Condition condition, TargetRef target) {
 		boolean sns = target.service() == TargetRef.Service.SNS;
 		boolean fifo = sns ? engine.topicImpl(target.name()).isFifo() : engine.queueImpl(target.name()).isFifo();
 		Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
@@ -137,13 +148,19 @@ final class Router {
 			attributes.put("ErrorMessage", Bytes.string(truncate(last.errorMessage() == null
 					? String.valueOf(last.errorType()) : last.errorMessage())));
 		}
+		else if (condition == Condition.RECURSIVE_INVOCATION) {
+			// stopped as a recursive loop: AWS does not document these values; those of RecursiveInvocationException
+			attributes.put("ErrorCode", Bytes.number(400));
+			attributes.put("ErrorMessage", Bytes.string(RecursionGuard.MESSAGE));
+		}
 		else {
 			// no attempt ran (throttled): AWS does not document these values; the throttle's own are used
 			attributes.put("ErrorCode", Bytes.number(429));
 			attributes.put("ErrorMessage", Bytes.string("Rate Exceeded."));
 		}
 		int limit = sns ? SimulatedTopic.MAX_MESSAGE_BYTES : SimulatedQueue.MAX_MESSAGE_BYTES;
-		String problem = fifo ? "FIFO " + (sns ? "topics" : "queues") + " are not supported as dead-letter queues"
+		String denied = engine.roles.deliveryDenied(event.function.name(), target);
+		String problem = denied != null ? denied : fifo ? "FIFO " + (sns ? "topics" : "queues") + " are not supported as dead-letter queues"
 				: Bytes.size(event.payload, attributes) > limit
 						? "the event and its attributes are larger than the " + (sns ? "SNS 256 KB" : "SQS 1 MiB")
 								+ " message limit" : null;

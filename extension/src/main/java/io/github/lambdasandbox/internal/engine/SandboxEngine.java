@@ -72,6 +72,12 @@ public final class SandboxEngine implements Sandbox {
 
 	final Router router;
 
+	/** The functions' execution roles: what Lambda and handlers may do. */
+	final ExecutionRoles roles;
+
+	/** Recursive loop detection: the chains of requests, and the stop of a function's 17th invocation in one. */
+	final RecursionGuard recursion;
+
 	/** One copy of texts that repeat (error types, messages, log lines). */
 	final StringPool strings = new StringPool();
 
@@ -110,6 +116,8 @@ public final class SandboxEngine implements Sandbox {
 	 */
 	public SandboxEngine(SandboxConfig config, String uniqueId) {
 		this.config = config;
+		this.roles = new ExecutionRoles(this);
+		this.recursion = new RecursionGuard(this);
 		this.executive = new Executive(this, config.startTime(), "lambda-sandbox-" + SANDBOXES.incrementAndGet());
 		this.ids = new Ids(config.seed() == LambdaSandbox.SEED_FROM_TEST ? Ids.seedOf(uniqueId) : config.seed());
 		this.asyncInvoker = new AsyncInvoker(this);
@@ -670,6 +678,29 @@ public final class SandboxEngine implements Sandbox {
 		@Override
 		public Optional<String> deadLetterQueue() {
 			return Optional.ofNullable(runtime.config().deadLetterQueue()).map(TargetRef::toString);
+		}
+
+		@Override
+		public io.github.lambdasandbox.ExecutionRole executionRole() {
+			return roles.role(runtime.name());
+		}
+
+		@Override
+		public io.github.lambdasandbox.RecursiveLoop recursiveLoop() {
+			return executive.read(() -> recursion.setting(runtime.name()));
+		}
+
+		@Override
+		public void putFunctionRecursionConfig(io.github.lambdasandbox.RecursiveLoop recursiveLoop) {
+			if (recursiveLoop == null) {
+				throw new LambdaServiceException(400, "ValidationException", "1 validation error detected: Value null at "
+						+ "'recursiveLoop' failed to satisfy constraint: Member must not be null. Give RecursiveLoop.ALLOW or "
+						+ "RecursiveLoop.TERMINATE (Lambda's default).", null, "User");
+			}
+			executive.command(() -> {
+				recursion.put(runtime.name(), recursiveLoop);
+				return null;
+			});
 		}
 
 		@Override

@@ -117,6 +117,9 @@ final class SimulatedQueue implements SqsQueue {
 
 		State state;
 
+		/** The chain of requests of whoever sent it (recursive loop detection); none for what the test sent. */
+		Lineage lineage = Lineage.NONE;
+
 		Held(Message message, long order, long expiresAt, String deadLetterQueueSourceArn, int receiveCount,
 				Instant firstReceived) {
 			this.message = message;
@@ -406,6 +409,7 @@ final class SimulatedQueue implements SqsQueue {
 		}
 		int delay = delaySeconds > 0 ? delaySeconds : config.delaySeconds();
 		admit(message, now + Duration.ofSeconds(config.messageRetentionPeriodSeconds()).toNanos(), null, 0, null, delay);
+		held.get(message.messageId()).lineage = engine.recursion.current();
 		JournalStore journal = engine.journal;
 		journal.append(new JournalEntry.MessageSent(journal.next(), instant, requestId, function, resource, message));
 		return message;

@@ -113,7 +113,8 @@ final class SqsPoller implements Mapping.Poller, SimulatedQueue.Consumer {
 	}
 
 	private void poll() {
-		if (!mapping.isEnabled()) {
+		// a role that may not receive: Lambda cannot read the queue (until PutRolePolicy, which polls again)
+		if (!mapping.isEnabled() || !engine.roles.allows(mapping.functionName(), "sqs:ReceiveMessage")) {
 			return;
 		}
 		long now = engine.executive.nanos();
@@ -188,6 +189,9 @@ final class SqsPoller implements Mapping.Poller, SimulatedQueue.Consumer {
 		}
 		BatchInvocation invocation = new BatchInvocation(engine, mapping, null, ids, SqsEvents.event(records), attempt,
 				done -> ended(done, batch));
+		for (SimulatedQueue.Received received : batch) {
+			invocation.lineage = invocation.lineage.merge(received.held().lineage);
+		}
 		inFlight.add(invocation);
 		engine.executive.scheduleNow(invocation);
 	}
@@ -230,6 +234,10 @@ final class SqsPoller implements Mapping.Poller, SimulatedQueue.Consumer {
 	}
 
 	private void deleteAll(List<SimulatedQueue.Received> batch, Set<String> failed) {
+		if (!engine.roles.allows(mapping.functionName(), "sqs:DeleteMessage")) {
+			// a role that may not delete: the messages come back when their visibility timeout ends
+			return;
+		}
 		for (SimulatedQueue.Received received : batch) {
 			if (!failed.contains(received.message().messageId()) && received.receiptHandle().equals(received.held().receiptHandle)) {
 				queue.delete(received.held());

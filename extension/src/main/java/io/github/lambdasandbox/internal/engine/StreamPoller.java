@@ -543,6 +543,13 @@ final class StreamPoller implements Mapping.Poller, StreamShard.Listener {
 			StreamFailureRecords.BatchInfo info = new StreamFailureRecords.BatchInfo(shard.shardId, first.sequenceNumber(),
 					last.sequenceNumber(), first.arrival(), last.arrival(), work.entries.size(), source.eventSourceArn());
 			String function = mapping.functionName();
+			String denied = engine.roles.deliveryDenied(function, destination);
+			if (denied != null) {
+				JournalStore journal = engine.journal;
+				journal.append(new JournalEntry.DeliveryFailed(journal.next(), engine.executive.instant(), requestId, function,
+						destination.toString(), false, condition, denied));
+				return;
+			}
 			String functionArn = Arns.function(function);
 			String payload = destination.service() == TargetRef.Service.S3
 					? source.event(shard, work.entries.stream().map(Entry::item).toList(), function) : null;

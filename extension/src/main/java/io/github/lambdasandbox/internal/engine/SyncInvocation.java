@@ -22,6 +22,9 @@ final class SyncInvocation extends EventQueue.Task {
 
 	private LambdaServiceException refused;
 
+	/** The chain of requests of the caller: a handler's, or none for the test (recursive loop detection). */
+	private final Lineage lineage;
+
 	/** Who is told when it is done: a waiting handler's resumption. */
 	private Runnable onDone;
 
@@ -30,6 +33,7 @@ final class SyncInvocation extends EventQueue.Task {
 		this.requestId = requestId;
 		this.function = function;
 		this.payload = payload;
+		this.lineage = engine.recursion.current();
 	}
 
 	@Override
@@ -39,6 +43,12 @@ final class SyncInvocation extends EventQueue.Task {
 
 	@Override
 	void run() {
+		Lineage chain = engine.recursion.enter(function, lineage, requestId, "RequestResponse", null);
+		if (chain == null) {
+			refused = RecursionGuard.exception();
+			finish();
+			return;
+		}
 		String throttled = function.throttle(requestId);
 		if (throttled != null) {
 			refused = LambdaServiceException.tooManyRequests(throttled);
@@ -50,6 +60,7 @@ final class SyncInvocation extends EventQueue.Task {
 			result = r;
 			finish();
 		});
+		run.lineage = chain;
 		function.start(run);
 	}
 
@@ -68,7 +79,7 @@ final class SyncInvocation extends EventQueue.Task {
 		this.onDone = action;
 	}
 
-	/** The result; throws what Lambda answered instead (429). */
+	/** The result; throws what Lambda answered instead (429, or 400 RecursiveInvocationException). */
 	AttemptResult result() {
 		if (refused != null) {
 			throw refused;

@@ -151,6 +151,10 @@ final class Timelines {
 			return e.wouldRetryIn() != null ? "a retry in " + seconds(e.wouldRetryIn()) + " would pass the maximum event age of "
 					+ seconds(e.maximumAge()) : "the event reached the maximum event age of " + seconds(e.maximumAge());
 		}
+		if (entry instanceof JournalEntry.RecursiveInvocationDropped r) {
+			return "recursive loop: " + r.function() + " ran " + r.chain().get(r.function()) + " times in this chain of requests "
+					+ r.chain() + ", Lambda stops this invocation (RecursiveInvocationsDropped)";
+		}
 		if (entry instanceof JournalEntry.EventDropped d) {
 			return "failed (" + d.condition().awsName() + ")" + (d.routed() ? ""
 					: ", dropped: no on-failure destination and no dead-letter queue (AsyncEventsDropped)");

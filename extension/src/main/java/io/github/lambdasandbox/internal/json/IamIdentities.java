@@ -35,6 +35,15 @@ public final class IamIdentities {
 	}
 
 	/**
+	 * The identity a function's code acts as, in AWS's access-denied messages:
+	 * {@code arn:aws:sts::123456789012:assumed-role/<function>-role/<function>} (Lambda names the role's session after
+	 * the function).
+	 */
+	public static String assumedRoleArn(String functionName) {
+		return "arn:aws:sts::" + Sandbox.ACCOUNT_ID + ":assumed-role/" + executionRoleName(functionName) + "/" + functionName;
+	}
+
+	/**
 	 * A role's unique id: {@code AROA} and 17 characters drawn from the SHA-256 of its name, so the same role has
 	 * the same id in every sandbox (AWS draws it at random when the role is created).
 	 */

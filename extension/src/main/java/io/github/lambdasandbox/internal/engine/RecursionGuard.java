@@ -1,0 +1,107 @@
+package io.github.lambdasandbox.internal.engine;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.github.lambdasandbox.JournalEntry;
+import io.github.lambdasandbox.LambdaServiceException;
+import io.github.lambdasandbox.RecursiveLoop;
+import io.github.lambdasandbox.internal.config.FunctionConfig;
+
+/**
+ * Lambda's recursive loop detection: which chain of requests ({@link Lineage}) each event belongs to, and the stop of
+ * a function's invocation once it ran 16 times in its chain, unless the function's {@code RecursiveLoop} is
+ * {@code Allow}. Lambda follows a chain through its own invocations (Invoke, asynchronous events, destinations and
+ * dead-letter queues), SQS, SNS and S3; a write to any other service starts a new chain. Engine only, lock held.
+ *
+ * <p>Where an event comes from decides its chain ({@link #current()}): inside a handler, the chain its attempt runs
+ * with; while Lambda delivers an event's outcome ({@link #within}), that event's chain; otherwise (the test, a poller of
+ * a stream) none. Whatever creates an event of a service that takes part (an SQS message, an asynchronous event, a
+ * synchronous invocation, an SNS delivery) takes {@link #current()} and keeps it with the event; whatever invokes a
+ * function with it calls {@link #enter} first.
+ */
+final class RecursionGuard {
+
+	/** AWS: "If your function is invoked approximately 16 times in the same chain of requests", the next is stopped. */
+	static final int MAXIMUM_INVOCATIONS = 16;
+
+	/** The error's text: the description of {@code RecursiveInvocationException} in Lambda's API reference. */
+	static final String MESSAGE = "Lambda has detected your function being invoked in a recursive loop with other Amazon Web "
+			+ "Services resources and stopped your function's invocation.";
+
+	private final SandboxEngine engine;
+
+	/** PutFunctionRecursionConfig, by function; the declaration's setting until then. */
+	private final Map<String, RecursiveLoop> settings = new HashMap<>();
+
+	/** The chain of what Lambda delivers now; null outside a delivery. */
+	private Lineage scope;
+
+	RecursionGuard(SandboxEngine engine) {
+		this.engine = engine;
+		for (FunctionConfig function : engine.config().functions()) {
+			settings.put(function.name(), function.recursiveLoop());
+		}
+	}
+
+	RecursiveLoop setting(String function) {
+		return settings.getOrDefault(function, RecursiveLoop.TERMINATE);
+	}
+
+	void put(String function, RecursiveLoop loop) {
+		settings.put(function, loop);
+	}
+
+	/** The chain an event created now belongs to. */
+	Lineage current() {
+		if (scope != null) {
+			return scope;
+		}
+		AttemptRun run = EngineServices.caller(engine);
+		return run == null ? Lineage.NONE : run.lineage;
+	}
+
+	/** Runs {@code delivery} with {@code lineage} as the chain of what it creates (Lambda sends an event's outcome). */
+	<T> T within(Lineage lineage, Supplier<T> delivery) {
+		Lineage outer = scope;
+		scope = lineage;
+		try {
+			return delivery.get();
+		}
+		finally {
+			scope = outer;
+		}
+	}
+
+	void within(Lineage lineage, Runnable delivery) {
+		within(lineage, () -> {
+			delivery.run();
+			return null;
+		});
+	}
+
+	/**
+	 * Before an invocation of {@code function} for an event of chain {@code cause}: the chain its attempt runs with, or
+	 * null if Lambda stops it (journaled: {@code RecursiveInvocationsDropped}).
+	 *
+	 * @param invocationType {@code Event}, {@code RequestResponse}, or an event source mapping's source
+	 * @param resource the mapping's source, or null
+	 */
+	Lineage enter(FunctionRuntime function, Lineage cause, String requestId, String invocationType, String resource) {
+		Lineage chain = cause == null ? Lineage.NONE : cause;
+		String name = function.name();
+		if (chain.count(name) >= MAXIMUM_INVOCATIONS && setting(name) == RecursiveLoop.TERMINATE) {
+			JournalStore journal = engine.journal;
+			journal.append(new JournalEntry.RecursiveInvocationDropped(journal.next(), engine.executive.instant(), requestId,
+					name, resource, invocationType, chain.counts()));
+			return null;
+		}
+		return chain.after(name);
+	}
+
+	/** What a synchronous caller gets when Lambda stops the invocation. */
+	static LambdaServiceException exception() {
+		return new LambdaServiceException(400, "RecursiveInvocationException", MESSAGE, null, "User");
+	}
+}
