@@ -197,7 +197,7 @@ final class FunctionUpdates {
 	 */
 	private static void refuse(RolePolicy role, String refusal, TargetRef target) {
 		if (refusal != null) {
-			throw new ApiRefusal(400, "InvalidParameterValueException", refusal, "Let the role do "
+			throw new ApiRefusal(400, "InvalidParameterValueException", refusal, "— let the role do "
 					+ role.missing(RolePolicy.deliveryActions(target)) + " (now " + role + "): executionRole().putRolePolicy(…), "
 					+ "or the function's @LambdaFunction(permissions).");
 		}
