@@ -127,6 +127,18 @@ class BadInputCatalogTests {
 	@LambdaFunction(name = "fn", handler = Ok.class) @Table(name = "users", partitionKey = "id") @EventSourceMapping(function = "fn", source = "dynamodb:users", startingPosition = "AT_TIMESTAMP", startingPositionTimestamp = "2025-01-01T00:00:00Z") static class MappingDynamoDbAtTimestamp {}
 	@LambdaFunction(name = "fn", handler = Ok.class) @LambdaFunction(name = "other", handler = Ok.class) @DataStream(name = "s") @EventSourceMapping(function = "fn", source = "kinesis:s", onFailure = "lambda:other") static class MappingOnFailureFunction {}
 	@LambdaSandbox(isolatedEnvironments = true) @LambdaFunction(name = "fn", handler = String.class) static class IsolatedJdkClass {}
+	@LambdaFunction(name = "fn", handler = Ok.class, deadLetterQueue = "sqs:lambda-DLQ", permissions = { "logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents" }) static class DeadLetterQueueRoleCannotSend {}
+	@LambdaFunction(name = "fn", handler = Ok.class, deadLetterQueue = "sns:dead-letters", permissions = "sqs:*") static class DeadLetterTopicRoleCannotPublish {}
+	@LambdaFunction(name = "fn", handler = Ok.class, deadLetterQueue = "sqs:dlq", permissions = "sqs:SendMesage") static class DeadLetterQueueRoleMisspelt {}
+	@LambdaFunction(name = "fn", handler = Ok.class, onSuccess = "lambda:other", permissions = "lambda:GetFunction") @LambdaFunction(name = "other", handler = Ok.class) static class DestinationRoleCannotInvoke {}
+	@LambdaFunction(name = "fn", handler = Ok.class, onFailure = "events:bus", permissions = {}) static class DestinationRoleCannotPutEvents {}
+	@LambdaFunction(name = "fn", handler = Ok.class, onFailure = "s3:failed-events", permissions = "s3:PutObject") static class DestinationRoleCannotListBucket {}
+	@LambdaFunction(name = "fn", handler = Ok.class, permissions = "sqs:ReceiveMessage") @Queue(name = "q") @EventSourceMapping(function = "fn", source = "sqs:q") static class MappingRoleCannotDelete {}
+	@LambdaFunction(name = "fn", handler = Ok.class, permissions = "kinesis:GetRecords") @DataStream(name = "s") @EventSourceMapping(function = "fn", source = "kinesis:s") static class MappingRoleCannotReadStream {}
+	@LambdaFunction(name = "fn", handler = Ok.class, permissions = {}) @Table(name = "users", partitionKey = "id") @EventSourceMapping(function = "fn", source = "dynamodb:users") static class MappingRoleCannotReadTableStream {}
+	@LambdaFunction(name = "fn", handler = Ok.class, permissions = "SendMessage") static class PermissionWithoutVendor {}
+	@LambdaFunction(name = "fn", handler = Ok.class, permissions = "sqs:SendMessage:now") static class PermissionTwoColons {}
+	@LambdaFunction(name = "fn", handler = Ok.class, permissions = "sq s:SendMessage") static class PermissionVendorSpace {}
 
 	/** What a valid sandbox does: it must still work after every bad input. */
 	@LambdaFunction(name = "ok", handler = Ok.class, onSuccess = "sqs:done", onFailure = "events:bus")
@@ -155,6 +167,9 @@ class BadInputCatalogTests {
 		String notSent = ": AWS refuses it: \"The provided destination config DestinationConfig(";
 		String destinations = " Destinations are SQS queues, SNS topics, Lambda functions, EventBridge buses and (on failure) S3 "
 				+ "buckets.";
+		String leaveOut = ", or leave permissions out: the role may then do everything.";
+		String writeActions = " (MalformedPolicyDocument). Write each permission as service:Action, e.g. \"sqs:SendMessage\", "
+				+ "\"sqs:*\" or \"*\".";
 		String clockRange = " is out of range: the virtual clock starts between 1970-01-01T00:00:00Z and 9000-01-01T00:00:00Z "
 				+ "(AWS writes timestamps since the epoch, with four-digit years, and the clock needs room to run).";
 		return Stream.of(
@@ -376,6 +391,57 @@ class BadInputCatalogTests {
 						+ "java.lang.String, cannot be loaded anew for each execution environment: it is not code of the user's (it "
 						+ "comes from the JDK, a library or lambda-sandbox itself). Use a handler class of your own, or shared "
 						+ "environments (the default)."),
+				declared(DeadLetterQueueRoleCannotSend.class, "@LambdaFunction(name = \"fn\") on DeadLetterQueueRoleCannotSend: "
+						+ "deadLetterQueue = \"sqs:lambda-DLQ\": AWS refuses it: \"The provided execution role does not have "
+						+ "permissions to call SendMessage on SQS\" Add {\"sqs:SendMessage\"} to permissions (now "
+						+ "{\"logs:CreateLogGroup\", \"logs:CreateLogStream\", \"logs:PutLogEvents\"})" + leaveOut),
+				declared(DeadLetterTopicRoleCannotPublish.class, "@LambdaFunction(name = \"fn\") on "
+						+ "DeadLetterTopicRoleCannotPublish: deadLetterQueue = \"sns:dead-letters\": AWS refuses it: \"The "
+						+ "provided execution role does not have permissions to call Publish on SNS\" Add {\"sns:Publish\"} to "
+						+ "permissions (now {\"sqs:*\"})" + leaveOut),
+				declared(DeadLetterQueueRoleMisspelt.class, "@LambdaFunction(name = \"fn\") on DeadLetterQueueRoleMisspelt: "
+						+ "deadLetterQueue = \"sqs:dlq\": AWS refuses it: \"The provided execution role does not have permissions "
+						+ "to call SendMessage on SQS\" Add {\"sqs:SendMessage\"} (\"sqs:SendMesage\" is not an IAM action: did "
+						+ "you mean \"sqs:SendMessage\"?) to permissions (now {\"sqs:SendMesage\"})" + leaveOut),
+				declared(DestinationRoleCannotInvoke.class, "@LambdaFunction(name = \"fn\") on DestinationRoleCannotInvoke: "
+						+ "onSuccess = \"lambda:other\": AWS refuses it: \"The function's execution role does not have permissions "
+						+ "to call InvokeFunction on arn:aws:lambda:us-east-1:123456789012:function:other\" Add "
+						+ "{\"lambda:InvokeFunction\"} to permissions (now {\"lambda:GetFunction\"})" + leaveOut),
+				declared(DestinationRoleCannotPutEvents.class, "@LambdaFunction(name = \"fn\") on "
+						+ "DestinationRoleCannotPutEvents: onFailure = \"events:bus\": AWS refuses it: \"The function's execution "
+						+ "role does not have permissions to call PutEvents on arn:aws:events:us-east-1:123456789012:event-bus/bus\" "
+						+ "Add {\"events:PutEvents\"} to permissions (now {})" + leaveOut),
+				declared(DestinationRoleCannotListBucket.class, "@LambdaFunction(name = \"fn\") on "
+						+ "DestinationRoleCannotListBucket: onFailure = \"s3:failed-events\": AWS refuses it: \"The function's "
+						+ "execution role does not have permissions to call ListBucket on arn:aws:s3:::failed-events\" Add "
+						+ "{\"s3:ListBucket\"} to permissions (now {\"s3:PutObject\"})" + leaveOut),
+				declared(MappingRoleCannotDelete.class, "@EventSourceMapping(function = \"fn\", source = \"sqs:q\") on "
+						+ "MappingRoleCannotDelete: AWS refuses it: \"The provided execution role does not have permissions to "
+						+ "call DeleteMessage on SQS\" Add {\"sqs:DeleteMessage\", \"sqs:GetQueueAttributes\"} to the permissions "
+						+ "of @LambdaFunction(name = \"fn\") (now {\"sqs:ReceiveMessage\"}), or leave its permissions out: the "
+						+ "role may then do everything."),
+				declared(MappingRoleCannotReadStream.class, "@EventSourceMapping(function = \"fn\", source = \"kinesis:s\") on "
+						+ "MappingRoleCannotReadStream: AWS refuses it: \"Cannot access stream "
+						+ "arn:aws:kinesis:us-east-1:123456789012:stream/s. Please ensure the role can perform the GetRecords, "
+						+ "GetShardIterator, DescribeStream, and ListShards Actions on your stream in IAM.\" Add "
+						+ "{\"kinesis:GetShardIterator\", \"kinesis:DescribeStream\", \"kinesis:ListShards\"} to the permissions of "
+						+ "@LambdaFunction(name = \"fn\") (now {\"kinesis:GetRecords\"}), or leave its permissions out: the role may "
+						+ "then do everything."),
+				declared(MappingRoleCannotReadTableStream.class, "@EventSourceMapping(function = \"fn\", source = "
+						+ "\"dynamodb:users\") on MappingRoleCannotReadTableStream: AWS refuses it: \"Cannot access stream "
+						+ "arn:aws:dynamodb:us-east-1:123456789012:table/users/stream/2025-01-01T00:00:00.000. Please ensure the role "
+						+ "can perform the GetRecords, GetShardIterator, DescribeStream, and ListStreams Actions on your stream in "
+						+ "IAM.\" Add {\"dynamodb:GetRecords\", \"dynamodb:GetShardIterator\", \"dynamodb:DescribeStream\", "
+						+ "\"dynamodb:ListStreams\"} to the permissions of @LambdaFunction(name = \"fn\") (now {}), or leave its "
+						+ "permissions out: the role may then do everything."),
+				declared(PermissionWithoutVendor.class, "@LambdaFunction(name = \"fn\") on PermissionWithoutVendor: permissions = "
+						+ "{\"SendMessage\"}: IAM refuses the role's policy: \"Actions/Conditions must be prefaced by a vendor, "
+						+ "e.g., iam, sdb, ec2, etc.\"" + writeActions),
+				declared(PermissionTwoColons.class, "@LambdaFunction(name = \"fn\") on PermissionTwoColons: permissions = "
+						+ "{\"sqs:SendMessage:now\"}: IAM refuses the role's policy: \"Actions/Condition can contain only one "
+						+ "colon.\"" + writeActions),
+				declared(PermissionVendorSpace.class, "@LambdaFunction(name = \"fn\") on PermissionVendorSpace: permissions = "
+						+ "{\"sq s:SendMessage\"}: IAM refuses the role's policy: \"Vendor sq s is not valid\"" + writeActions),
 				declared(MappingOnFailureFunction.class, "@EventSourceMapping(function = \"fn\", source = \"kinesis:s\") on "
 						+ "MappingOnFailureFunction: onFailure = \"lambda:other\": a stream mapping's on-failure destination is an "
 						+ "SQS queue, an SNS topic or an S3 bucket, as in AWS: write \"sqs:<name>\", \"sns:<name>\" or "
@@ -498,6 +564,27 @@ class BadInputCatalogTests {
 				call("no new code", s -> s.function("ok").updateCode(null), IllegalArgumentException.class,
 						"updateCode(null): give the new handler class, a RequestHandler or RequestStreamHandler with a public "
 								+ "no-argument constructor."),
+				call("a permission IAM refuses", s -> s.function("ok").executionRole().putRolePolicy("sqs SendMessage"),
+						IllegalArgumentException.class, "executionRole().putRolePolicy(…) of function \"ok\": permissions = "
+								+ "{\"sqs SendMessage\"}: IAM refuses the role's policy: \"Actions/Conditions must be prefaced by a "
+								+ "vendor, e.g., iam, sdb, ec2, etc.\" (MalformedPolicyDocument). Write each permission as "
+								+ "service:Action, e.g. \"sqs:SendMessage\", \"sqs:*\" or \"*\"."),
+				call("a dead-letter queue the execution role cannot send to", s -> {
+					s.function("advancing").executionRole().putRolePolicy("logs:*");
+					s.function("advancing").updateDeadLetterConfig("sqs:q");
+				}, LambdaServiceException.class, "The provided execution role does not have permissions to call SendMessage on "
+						+ "SQS — let the role do {\"sqs:SendMessage\"} (now {\"logs:*\"}): executionRole().putRolePolicy(…), or the "
+						+ "function's @LambdaFunction(permissions)."),
+				call("a destination the execution role cannot invoke", s -> {
+					s.function("advancing").executionRole().putRolePolicy("logs:*");
+					s.function("advancing").putEventInvokeConfig(EventInvokeConfig.builder().onFailure("lambda:ok").build());
+				}, LambdaServiceException.class, "The function's execution role does not have permissions to call InvokeFunction "
+						+ "on arn:aws:lambda:us-east-1:123456789012:function:ok — let the role do {\"lambda:InvokeFunction\"} (now "
+						+ "{\"logs:*\"}): executionRole().putRolePolicy(…), or the function's @LambdaFunction(permissions)."),
+				call("no recursion setting", s -> s.function("ok").putFunctionRecursionConfig(null),
+						LambdaServiceException.class, "1 validation error detected: Value null at 'recursiveLoop' failed to "
+								+ "satisfy constraint: Member must not be null. Give RecursiveLoop.ALLOW or RecursiveLoop.TERMINATE "
+								+ "(Lambda's default)."),
 				call("a handler that moves the clock fails its invocation", s -> {
 					InvokeResult result = s.invoke("advancing", "{}");
 					throw new IllegalStateException(result.functionError() + " " + result.payload());
