@@ -71,13 +71,19 @@ class DeadLetterQueuePermissionLab {
 		assertThat(demo.deadLetterQueue()).contains("sqs:lambda-DLQ");
 	}
 
+	/** Step 2 again: AmazonSQSFullAccess attached, lambda-DLQ saved. */
+	private static FunctionHandle withTheDeadLetterQueueSaved(Sandbox sandbox) {
+		FunctionHandle demo = sandbox.function("demo-lambda");
+		demo.executionRole().putRolePolicy("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "sqs:*");
+		demo.updateDeadLetterConfig("sqs:lambda-DLQ");
+		return demo;
+	}
+
 	@Test
 	@Order(3)
 	@DisplayName("after the last retry the failed event lands in lambda-DLQ with RequestID, ErrorCode and ErrorMessage")
 	void theFailedEventReachesTheDeadLetterQueue(Sandbox sandbox) {
-		FunctionHandle demo = sandbox.function("demo-lambda");
-		demo.executionRole().putRolePolicy("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "sqs:*");
-		demo.updateDeadLetterConfig("sqs:lambda-DLQ");
+		withTheDeadLetterQueueSaved(sandbox);
 
 		String requestId = sandbox.invokeAsync("demo-lambda", EVENT).requestId();
 
@@ -95,9 +101,7 @@ class DeadLetterQueuePermissionLab {
 	@Order(4)
 	@DisplayName("if the permission is taken away again, the next failed event is lost: DeadLetterErrors counts it")
 	void withoutThePermissionTheDeadLetterIsLostAndCounted(Sandbox sandbox) {
-		FunctionHandle demo = sandbox.function("demo-lambda");
-		demo.executionRole().putRolePolicy("logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "sqs:*");
-		demo.updateDeadLetterConfig("sqs:lambda-DLQ");
+		FunctionHandle demo = withTheDeadLetterQueueSaved(sandbox);
 		demo.executionRole().putRolePolicy(LOGS);    // someone detaches AmazonSQSFullAccess
 
 		sandbox.invokeAsync("demo-lambda", EVENT);
