@@ -515,7 +515,7 @@ public final class SandboxEngine implements Sandbox {
 	 * nothing happened at all.
 	 */
 	public String finalTimeline() {
-		return executive.inspect(() -> journal.size() == 0 ? null : Timelines.render(journal.all()));
+		return executive.inspect(() -> journal.size() == 0 ? null : Timelines.render(journal.all(), executive.start()));
 	}
 
 	/** The sandbox's services by AWS operation, for AWS SDK clients. */

@@ -41,6 +41,14 @@ final class Timelines {
 
 	/** The timeline of the requests in {@code entries} (any entries: those without a request are left out). */
 	static String render(List<JournalEntry> entries) {
+		return render(entries, null);
+	}
+
+	/**
+	 * As {@link #render(List)}; with the sandbox's start, each request's header says when it began (a retry or a
+	 * later batch does not begin at +0s).
+	 */
+	static String render(List<JournalEntry> entries, Instant start) {
 		Map<String, List<JournalEntry>> requests = new LinkedHashMap<>();
 		for (JournalEntry entry : entries) {
 			if (entry.requestId() != null && shown(entry)) {
@@ -60,7 +68,7 @@ final class Timelines {
 				i += skipped - 1;
 				continue;
 			}
-			renderRequest(out, ids.get(i), requests.get(ids.get(i)));
+			renderRequest(out, ids.get(i), requests.get(ids.get(i)), start);
 		}
 		return out.toString().stripTrailing();
 	}
@@ -72,7 +80,7 @@ final class Timelines {
 			return "No request " + requestId + " in this sandbox.";
 		}
 		StringBuilder out = new StringBuilder();
-		renderRequest(out, requestId, shown);
+		renderRequest(out, requestId, shown, null);
 		return out.toString().stripTrailing();
 	}
 
@@ -83,10 +91,11 @@ final class Timelines {
 				|| entry instanceof JournalEntry.RecordPut || entry instanceof JournalEntry.ItemChanged);
 	}
 
-	private static void renderRequest(StringBuilder out, String requestId, List<JournalEntry> entries) {
+	private static void renderRequest(StringBuilder out, String requestId, List<JournalEntry> entries, Instant start) {
 		JournalEntry first = entries.get(0);
 		String function = entries.stream().map(JournalEntry::function).filter(f -> f != null).findFirst().orElse("?");
-		out.append("Timeline of request ").append(requestId).append("  (function ").append(function).append(")\n");
+		out.append("Timeline of request ").append(requestId).append("  (function ").append(function)
+				.append(start == null || start.equals(first.at()) ? "" : ", from " + offset(start, first.at())).append(")\n");
 		Instant from = first.at();
 		List<String[]> lines = new ArrayList<>();
 		Map<Integer, AttemptStarted> started = new LinkedHashMap<>();
