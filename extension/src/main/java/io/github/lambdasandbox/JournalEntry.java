@@ -389,4 +389,17 @@ public sealed interface JournalEntry {
 	record MappingChanged(long sequence, Instant at, String function, String mapping, String resource, String change)
 			implements JournalEntry {
 	}
+
+	// --- faults -------------------------------------------------------------------------------------------------
+
+	/**
+	 * A fault injected on purpose ({@link Fault}, {@code @InjectFault}) happened: an attempt failed, timed out, took
+	 * longer or was refused; a delivery failed; an event or a message was delivered twice.
+	 *
+	 * @param fault what happened, e.g. {@code function error java.io.IOException: db down}, {@code duplicate delivery}
+	 * @since 0.2
+	 */
+	record FaultInjected(long sequence, Instant at, String requestId, String function, String resource, String fault)
+			implements JournalEntry {
+	}
 }

@@ -135,6 +135,17 @@ public interface Sandbox extends AutoCloseable {
 	/** Every event source mapping, in the order declared. @since 0.2 */
 	List<EventSourceMappingHandle> eventSourceMappings();
 
+	/**
+	 * Makes a resource unavailable to the next deliveries ({@code Fault.unavailable().times(n)}): a record, a dead
+	 * letter or an on-failure record sent there fails and is counted ({@code DestinationDeliveryFailures},
+	 * {@code DeadLetterErrors}), as when AWS cannot reach it.
+	 *
+	 * @param resource {@code sqs:q}, {@code sns:t}, {@code events:bus}, {@code s3:bucket} or {@code lambda:f}
+	 * @throws IllegalArgumentException for an unknown resource, or a fault that is not {@link Fault#unavailable()}
+	 * @since 0.2
+	 */
+	void injectFault(String resource, Fault fault);
+
 	/** The virtual clock. */
 	VirtualClock clock();
 

@@ -126,6 +126,11 @@ class BadInputCatalogTests {
 	@LambdaFunction(name = "fn", handler = Ok.class) @DataStream(name = "s") @EventSourceMapping(function = "fn", source = "kinesis:s", startingPosition = "AT_TIMESTAMP") static class MappingTimestampMissing {}
 	@LambdaFunction(name = "fn", handler = Ok.class) @Table(name = "users", partitionKey = "id") @EventSourceMapping(function = "fn", source = "dynamodb:users", startingPosition = "AT_TIMESTAMP", startingPositionTimestamp = "2025-01-01T00:00:00Z") static class MappingDynamoDbAtTimestamp {}
 	@LambdaFunction(name = "fn", handler = Ok.class) @LambdaFunction(name = "other", handler = Ok.class) @DataStream(name = "s") @EventSourceMapping(function = "fn", source = "kinesis:s", onFailure = "lambda:other") static class MappingOnFailureFunction {}
+	@LambdaSandbox(duplicateDeliveryProbability = 1.5) static class DuplicateProbabilityHigh {}
+	@LambdaFunction(name = "fn", handler = Ok.class) @InjectFault(kind = Fault.Kind.TIMEOUT) static class FaultWithoutTarget {}
+	@LambdaFunction(name = "fn", handler = Ok.class) @InjectFault(function = "nobody", kind = Fault.Kind.TIMEOUT) static class FaultUnknownFunction {}
+	@LambdaFunction(name = "fn", handler = Ok.class, onFailure = "sqs:q") @InjectFault(resource = "sqs:q", kind = Fault.Kind.TIMEOUT) static class FaultTimeoutOfQueue {}
+	@LambdaFunction(name = "fn", handler = Ok.class) @InjectFault(function = "fn", kind = Fault.Kind.LATENCY) static class FaultLatencyMissing {}
 	@LambdaSandbox(isolatedEnvironments = true) @LambdaFunction(name = "fn", handler = String.class) static class IsolatedJdkClass {}
 
 	/** What a valid sandbox does: it must still work after every bad input. */
@@ -376,6 +381,16 @@ class BadInputCatalogTests {
 						+ "java.lang.String, cannot be loaded anew for each execution environment: it is not code of the user's (it "
 						+ "comes from the JDK, a library or lambda-sandbox itself). Use a handler class of your own, or shared "
 						+ "environments (the default)."),
+				declared(DuplicateProbabilityHigh.class, "@LambdaSandbox on DuplicateProbabilityHigh: duplicateDeliveryProbability = "
+						+ "1.5 must be 0..1 (0.05 delivers about one event in twenty twice)."),
+				declared(FaultWithoutTarget.class, "@InjectFault(resource = \"\", kind = TIMEOUT) on FaultWithoutTarget: name either "
+						+ "a function (function = \"…\") or a resource (resource = \"sqs:…\"), not neither."),
+				declared(FaultUnknownFunction.class, "@InjectFault(function = \"nobody\", kind = TIMEOUT) on FaultUnknownFunction: no "
+						+ "such function. Declared functions: \"fn\"."),
+				declared(FaultTimeoutOfQueue.class, "@InjectFault(resource = \"sqs:q\", kind = TIMEOUT) on FaultTimeoutOfQueue: a "
+						+ "resource can only be UNAVAILABLE; inject TIMEOUT into a function (function = \"…\")."),
+				declared(FaultLatencyMissing.class, "@InjectFault(function = \"fn\", kind = LATENCY) on FaultLatencyMissing: "
+						+ "latencyMillis = 0 must be positive."),
 				declared(MappingOnFailureFunction.class, "@EventSourceMapping(function = \"fn\", source = \"kinesis:s\") on "
 						+ "MappingOnFailureFunction: onFailure = \"lambda:other\": a stream mapping's on-failure destination is an "
 						+ "SQS queue, an SNS topic or an S3 bucket, as in AWS: write \"sqs:<name>\", \"sns:<name>\" or "

@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 import io.github.lambdasandbox.Bucket;
 import io.github.lambdasandbox.DataStream;
 import io.github.lambdasandbox.EventSourceMapping;
+import io.github.lambdasandbox.Fault;
+import io.github.lambdasandbox.InjectFault;
 import io.github.lambdasandbox.LambdaFunction;
 import io.github.lambdasandbox.LambdaSandbox;
 import io.github.lambdasandbox.Queue;
@@ -88,7 +90,7 @@ public final class ConfigReader {
 	}
 
 	private static final List<Class<? extends Annotation>> REPEATABLE_DECLARATIONS = List.of(LambdaFunction.class,
-			Queue.class, Bucket.class, DataStream.class, Table.class, EventSourceMapping.class);
+			Queue.class, Bucket.class, DataStream.class, Table.class, EventSourceMapping.class, InjectFault.class);
 
 	private SandboxConfig readFrom(Class<?> testClass, Method testMethod) {
 		List<AnnotatedElement> levels = new ArrayList<>();
@@ -211,7 +213,7 @@ public final class ConfigReader {
 		return new SandboxConfig(declaredOn, startTime, seed, accountConcurrency, maxAsyncPayload, failOnPendingWork, functions,
 				List.copyOf(queueConfigs.values()), List.copyOf(topics), List.copyOf(eventBuses), List.copyOf(buckets),
 				notifications, List.copyOf(streams.values()), List.copyOf(tables.values()), mappings, virtualHandlerTime,
-				isolatedEnvironments);
+				isolatedEnvironments, faults(sandbox, levels, functionNames));
 	}
 
 	private FunctionConfig function(LambdaFunction f, Set<String> functionNames, Set<String> queues, Set<String> buckets) {
@@ -634,6 +636,64 @@ public final class ConfigReader {
 
 	/** Overrides what messages about a mapping start with (an update at run time). */
 	private String where;
+
+	// --- faults -------------------------------------------------------------------------------------------------
+
+	private FaultsConfig faults(LambdaSandbox sandbox, List<AnnotatedElement> levels, Set<String> functionNames) {
+		double probability = sandbox == null ? 0 : sandbox.duplicateDeliveryProbability();
+		if (!(probability >= 0 && probability <= 1)) {
+			throw fail("@LambdaSandbox on " + declaredOn + ": duplicateDeliveryProbability = " + probability + " must be 0..1 "
+					+ "(0.05 delivers about one event in twenty twice).");
+		}
+		List<FaultsConfig.Injected> injected = new ArrayList<>();
+		for (AnnotatedElement level : levels) {
+			for (InjectFault f : AnnotationSupport.findRepeatableAnnotations(level, InjectFault.class)) {
+				injected.add(injected(f, functionNames));
+			}
+		}
+		return probability == 0 && injected.isEmpty() ? FaultsConfig.NONE : new FaultsConfig(probability, injected);
+	}
+
+	private FaultsConfig.Injected injected(InjectFault f, Set<String> functionNames) {
+		String where = "@InjectFault(" + (f.function().isEmpty() ? "resource = \"" + f.resource() : "function = \""
+				+ f.function()) + "\", kind = " + f.kind() + ") on " + declaredOn;
+		if (f.function().isEmpty() == f.resource().isEmpty()) {
+			throw fail(where + ": name either a function (function = \"…\") or a resource (resource = \"sqs:…\"), not "
+					+ (f.function().isEmpty() ? "neither." : "both."));
+		}
+		if (f.times() < 1) {
+			throw fail(where + ": times = " + f.times() + " must be 1 or more.");
+		}
+		if (!f.function().isEmpty() && !functionNames.contains(f.function())) {
+			throw fail(where + ": no such function. Declared functions: " + quoted(functionNames) + ".");
+		}
+		if (!f.resource().isEmpty() && f.kind() != Fault.Kind.UNAVAILABLE) {
+			throw fail(where + ": a resource can only be UNAVAILABLE; inject " + f.kind() + " into a function (function = "
+					+ "\"…\").");
+		}
+		if (!f.function().isEmpty() && f.kind() == Fault.Kind.UNAVAILABLE) {
+			throw fail(where + ": to make a function unavailable as a destination, write resource = \"lambda:" + f.function()
+					+ "\".");
+		}
+		if (!f.resource().isEmpty()) {
+			Targets.parse(where + ": resource = \"" + f.resource() + "\"", f.resource(), null);
+		}
+		Fault fault = switch (f.kind()) {
+			case FUNCTION_ERROR -> Fault.functionError(f.errorType(), f.errorMessage());
+			case TIMEOUT -> Fault.timeout();
+			case LATENCY -> {
+				if (f.latencyMillis() <= 0) {
+					throw fail(where + ": latencyMillis = " + f.latencyMillis() + " must be positive.");
+				}
+				yield Fault.latency(java.time.Duration.ofMillis(f.latencyMillis()));
+			}
+			case THROTTLE -> Fault.throttle();
+			case SERVICE_ERROR -> Fault.serviceError();
+			case UNAVAILABLE -> Fault.unavailable();
+		};
+		return new FaultsConfig.Injected(f.function().isEmpty() ? null : f.function(), f.resource().isEmpty() ? null
+				: f.resource(), fault.times(f.times()));
+	}
 
 	private static final Set<String> STARTING_POSITIONS = Set.of("TRIM_HORIZON", "LATEST", "AT_TIMESTAMP");
 

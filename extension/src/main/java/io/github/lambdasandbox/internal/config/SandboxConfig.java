@@ -16,12 +16,24 @@ import java.util.Map;
  * @param bucketNotifications bucket name to where its ObjectCreated notifications go (absent: nowhere)
  * @param virtualHandlerTime whether handler code's rewritten time and sleep calls use the sandbox clock
  * @param isolatedEnvironments whether each execution environment loads the handler anew, in a class loader of its own
+ * @param faults the faults the sandbox starts with
  */
 public record SandboxConfig(String declaredOn, Instant startTime, long seed, int accountConcurrency,
 		int maxAsyncPayloadBytes, boolean failOnPendingWork, List<FunctionConfig> functions,
 		List<QueueConfig> queues, List<String> topics, List<String> eventBuses, List<String> buckets,
 		Map<String, TargetRef> bucketNotifications, List<StreamConfig> streams, List<TableConfig> tables,
-		List<MappingConfig> mappings, boolean virtualHandlerTime, boolean isolatedEnvironments) {
+		List<MappingConfig> mappings, boolean virtualHandlerTime, boolean isolatedEnvironments, FaultsConfig faults) {
+
+	/** A configuration without faults. */
+	public SandboxConfig(String declaredOn, Instant startTime, long seed, int accountConcurrency, int maxAsyncPayloadBytes,
+			boolean failOnPendingWork, List<FunctionConfig> functions, List<QueueConfig> queues, List<String> topics,
+			List<String> eventBuses, List<String> buckets, Map<String, TargetRef> bucketNotifications,
+			List<StreamConfig> streams, List<TableConfig> tables, List<MappingConfig> mappings, boolean virtualHandlerTime,
+			boolean isolatedEnvironments) {
+		this(declaredOn, startTime, seed, accountConcurrency, maxAsyncPayloadBytes, failOnPendingWork, functions, queues,
+				topics, eventBuses, buckets, bucketNotifications, streams, tables, mappings, virtualHandlerTime,
+				isolatedEnvironments, FaultsConfig.NONE);
+	}
 
 	/** A configuration with handler code in virtual time and shared execution environments (the defaults). */
 	public SandboxConfig(String declaredOn, Instant startTime, long seed, int accountConcurrency, int maxAsyncPayloadBytes,

@@ -42,6 +42,17 @@ final class AsyncInvoker {
 		AsyncEvent event = new AsyncEvent(this, requestId, function, payload, engine.executive.nanos());
 		inFlight.add(event);
 		engine.executive.scheduleNow(event);
+		if (engine.faults.duplicate("lambda:" + function.name())) {
+			// at least once: Lambda may run the same event twice, with the same request id
+			engine.executive.scheduleNow(EventQueue.Task.of("duplicate delivery of request " + requestId, () -> {
+				engine.faults.journal(requestId, function.name(), "lambda:" + function.name(), "duplicate delivery");
+				if (function.throttle(requestId) == null) {
+					Environment environment = function.acquire();
+					function.start(new AttemptRun(engine.executive, function, environment, requestId, 1, payload, result -> {
+					}));
+				}
+			}));
+		}
 		return requestId;
 	}
 

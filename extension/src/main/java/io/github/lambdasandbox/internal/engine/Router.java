@@ -94,6 +94,9 @@ final class Router {
 
 	/** Why a record cannot go to {@code target}, or null if it can. */
 	private String deliveryProblem(TargetRef target, String record, Condition condition, String functionArn) {
+		if (engine.faults.unavailable(target.toString())) {
+			return "the destination is unavailable (an injected fault)";
+		}
 		return switch (target.service()) {
 			case SQS -> engine.queueImpl(target.name()).isFifo() ? "FIFO queues are not supported as destinations"
 					: Bytes.utf8Length(record) > SimulatedQueue.MAX_MESSAGE_BYTES
@@ -143,7 +146,8 @@ final class Router {
 			attributes.put("ErrorMessage", Bytes.string("Rate Exceeded."));
 		}
 		int limit = sns ? SimulatedTopic.MAX_MESSAGE_BYTES : SimulatedQueue.MAX_MESSAGE_BYTES;
-		String problem = fifo ? "FIFO " + (sns ? "topics" : "queues") + " are not supported as dead-letter queues"
+		String problem = engine.faults.unavailable(target.toString()) ? "the dead-letter queue is unavailable (an injected fault)"
+				: fifo ? "FIFO " + (sns ? "topics" : "queues") + " are not supported as dead-letter queues"
 				: Bytes.size(event.payload, attributes) > limit
 						? "the event and its attributes are larger than the " + (sns ? "SNS 256 KB" : "SQS 1 MiB")
 								+ " message limit" : null;

@@ -75,6 +75,9 @@ public final class SandboxEngine implements Sandbox {
 	/** One copy of texts that repeat (error types, messages, log lines). */
 	final StringPool strings = new StringPool();
 
+	/** Faults injected on purpose. */
+	final Faults faults = new Faults(this);
+
 	private final JournalView journalView;
 
 	/** The services by AWS operation, for AWS SDK clients. */
@@ -142,6 +145,16 @@ public final class SandboxEngine implements Sandbox {
 		executive.command(() -> {
 			config.bucketNotifications().forEach(this::configureNotification);
 			config.mappings().forEach(this::createMapping);
+			faults.duplicateProbability(config.faults().duplicateDeliveryProbability());
+			for (io.github.lambdasandbox.internal.config.FaultsConfig.Injected injected : config.faults().injected()) {
+				if (injected.function() != null) {
+					faults.injectIntoFunction(injected.function(), injected.fault());
+				}
+				else {
+					checkResource(injected.resource());
+					faults.injectIntoResource(injected.resource(), injected.fault());
+				}
+			}
 			return null;
 		});
 	}
@@ -191,6 +204,37 @@ public final class SandboxEngine implements Sandbox {
 	@Override
 	public List<EventSourceMappingHandle> eventSourceMappings() {
 		return List.copyOf(mappings);
+	}
+
+	@Override
+	public void injectFault(String resource, io.github.lambdasandbox.Fault fault) {
+		java.util.Objects.requireNonNull(fault, "fault");
+		executive.command(() -> {
+			checkResource(resource);
+			if (resource.startsWith("lambda:") && fault.kind() != io.github.lambdasandbox.Fault.Kind.UNAVAILABLE) {
+				faults.injectIntoFunction(resource.substring("lambda:".length()), fault);
+			}
+			else {
+				faults.injectIntoResource(resource, fault);
+			}
+			return null;
+		});
+	}
+
+	/** A resource in short form that exists, or the lookup's error (which lists the known ones). */
+	private void checkResource(String resource) {
+		int colon = resource.indexOf(':');
+		String kind = colon < 0 ? "" : resource.substring(0, colon);
+		String name = colon < 0 ? resource : resource.substring(colon + 1);
+		switch (kind) {
+			case "sqs" -> queueImpl(name);
+			case "sns" -> topicImpl(name);
+			case "events" -> busImpl(name);
+			case "s3" -> bucketImpl(name);
+			case "lambda" -> runtime(name);
+			default -> throw new IllegalArgumentException("injectFault(\"" + resource + "\", …): name the resource as sqs:, sns:, "
+					+ "events:, s3: or lambda: followed by its name, e.g. \"sqs:failures\".");
+		}
 	}
 
 	/** Creates the queue, topic or bucket an update names if it does not exist yet. Lock held. */
@@ -648,6 +692,23 @@ public final class SandboxEngine implements Sandbox {
 		public void simulateThrottles(int attempts) {
 			executive.command(() -> {
 				runtime.simulateThrottles(attempts);
+				return null;
+			});
+		}
+
+		@Override
+		public void injectFault(io.github.lambdasandbox.Fault fault) {
+			java.util.Objects.requireNonNull(fault, "fault");
+			executive.command(() -> {
+				faults.injectIntoFunction(runtime.name(), fault);
+				return null;
+			});
+		}
+
+		@Override
+		public void deliverNextEventTwice() {
+			executive.command(() -> {
+				faults.duplicateNext("lambda:" + runtime.name(), 1);
 				return null;
 			});
 		}

@@ -321,6 +321,14 @@ final class SimulatedQueue implements SqsQueue {
 		});
 	}
 
+	@Override
+	public void deliverNextMessageTwice() {
+		engine.executive.command(() -> {
+			engine.faults.duplicateNext(resource, 1);
+			return null;
+		});
+	}
+
 	// --- engine -----------------------------------------------------------------------------------------------
 
 	/**
