@@ -401,10 +401,11 @@ class BadInputCatalogTests {
 						+ "Known queues: \"q\", \"done\". Declare it with @Queue(name = \"nope\") or name it in a destination "
 						+ "(\"sqs:nope\")."),
 				call("an unknown topic", s -> s.topic("nope"), IllegalArgumentException.class, "No topic \"nope\" in this sandbox. "
-						+ "Known topics: (none). Topics exist when a destination, dead-letter queue or bucket notification names "
-						+ "them (\"sns:nope\")."),
+						+ "Known topics: (none). Declare it with @Topic(name = \"nope\"), or name it in a destination, a "
+						+ "dead-letter queue, a notification or a rule (\"sns:nope\")."),
 				call("an unknown event bus", s -> s.eventBus("nope"), IllegalArgumentException.class, "No event bus \"nope\" in "
-						+ "this sandbox. Known event buses: \"bus\". Buses exist when a destination names them (\"events:nope\")."),
+						+ "this sandbox. Known event buses: \"bus\". Buses exist when a destination or a rule names them "
+						+ "(\"events:nope\", @EventRule(bus = \"nope\", …)); the default bus always exists."),
 				call("an unknown bucket", s -> s.bucket("nope"), IllegalArgumentException.class, "No bucket \"nope\" in this "
 						+ "sandbox. Known buckets: \"images\". Declare it with @Bucket(name = \"nope\")."),
 				call("an unknown function handle", s -> s.function("nope"), LambdaServiceException.class, "Function not found: "

@@ -6,20 +6,27 @@ import java.util.Map;
 
 /**
  * A validated sandbox declaration: what {@code @LambdaSandbox}, {@code @LambdaFunction}, {@code @Queue},
- * {@code @Bucket}, {@code @DataStream}, {@code @Table} and {@code @EventSourceMapping} say, with the queues, topics,
+ * {@code @Bucket}, {@code @DataStream}, {@code @Table}, {@code @EventSourceMapping}, {@code @Topic},
+ * {@code @Subscription}, {@code @EventRule} and {@code @BucketNotification} say, with the queues, topics,
  * buses and buckets that destinations name added.
  *
  * @param seed the seed of ids, or {@link io.github.lambdasandbox.LambdaSandbox#SEED_FROM_TEST} to derive it from the test
  * @param accountConcurrency the account's concurrency limit
  * @param maxAsyncPayloadBytes the largest payload of an asynchronous invocation
  * @param failOnPendingWork whether work left when a test ends fails it
- * @param bucketNotifications bucket name to where its ObjectCreated notifications go (absent: nowhere)
+ * @param bucketNotifications bucket name to where its {@code @Bucket(onObjectCreated)} notifications go (absent:
+ * nowhere); {@code notifications} holds them too, with every other notification configuration
+ * @param topicConfigs the settings of the topics named in {@code topics}, in the same order
+ * @param subscriptions the topics' subscriptions, in declaration order
+ * @param rules the EventBridge rules, in declaration order
+ * @param notifications the buckets' notification configurations, bucket by bucket, in declaration order
  */
 public record SandboxConfig(String declaredOn, Instant startTime, long seed, int accountConcurrency,
 		int maxAsyncPayloadBytes, boolean failOnPendingWork, List<FunctionConfig> functions,
 		List<QueueConfig> queues, List<String> topics, List<String> eventBuses, List<String> buckets,
 		Map<String, TargetRef> bucketNotifications, List<StreamConfig> streams, List<TableConfig> tables,
-		List<MappingConfig> mappings) {
+		List<MappingConfig> mappings, List<TopicConfig> topicConfigs, List<SubscriptionConfig> subscriptions,
+		List<RuleConfig> rules, List<NotificationConfig> notifications) {
 
 	public SandboxConfig {
 		functions = List.copyOf(functions);
@@ -31,5 +38,9 @@ public record SandboxConfig(String declaredOn, Instant startTime, long seed, int
 		streams = List.copyOf(streams);
 		tables = List.copyOf(tables);
 		mappings = List.copyOf(mappings);
+		topicConfigs = List.copyOf(topicConfigs);
+		subscriptions = List.copyOf(subscriptions);
+		rules = List.copyOf(rules);
+		notifications = List.copyOf(notifications);
 	}
 }
