@@ -41,6 +41,9 @@ final class RoutingDeclarations {
 			"s3:ObjectCreated:Post", "s3:ObjectCreated:Copy", "s3:ObjectCreated:CompleteMultipartUpload",
 			"s3:ObjectRemoved:*", "s3:ObjectRemoved:Delete", "s3:ObjectRemoved:DeleteMarkerCreated");
 
+	/** S3's message for an event type it does not know. */
+	private static final String UNSUPPORTED_EVENT = "The event is not supported for notifications";
+
 	private final ConfigReader reader;
 
 	private final String declaredOn;
@@ -141,7 +144,12 @@ final class RoutingDeclarations {
 					n.suffix().isEmpty() ? null : n.suffix());
 		}
 		catch (InvalidNotificationConfigurationException e) {
-			throw fail(where + ": " + refused(e) + ". The sandbox's buckets fire " + SIMULATED_EVENTS + ".");
+			if (e.getMessage().equals(UNSUPPORTED_EVENT)) {
+				String unknown = events.stream().filter(event -> !SIMULATED_EVENTS.contains(event)).findFirst().orElse("");
+				throw fail(where + ": S3 refuses it: \"" + UNSUPPORTED_EVENT + "\" (InvalidArgument): events = \"" + unknown
+						+ "\" is not an S3 event type. Name one of " + SIMULATED_EVENTS + ".");
+			}
+			throw fail(where + ": " + refused(e) + ".");
 		}
 		for (String event : events) {
 			if (!SIMULATED_EVENTS.contains(event)) {
@@ -188,9 +196,10 @@ final class RoutingDeclarations {
 			for (int i = 0; i < filters.size(); i++) {
 				for (int j = i + 1; j < filters.size(); j++) {
 					if (filters.get(i).overlaps(filters.get(j))) {
-						throw fail(described.get(j) + ": " + refused(e) + ". It and " + described.get(i) + " share an "
-								+ "event type, and a key could match both filters. Give them event types that do not "
-								+ "intersect, or prefixes (or suffixes) that no key can have both of.");
+						throw fail(described.get(j) + ": S3 refuses it: \"" + e.getMessage() + "\" (" + e.errorCode()
+								+ "). It and " + described.get(i) + " share an event type, and a key could match both "
+								+ "filters. Give them event types that do not intersect, or prefixes (or suffixes) that no key "
+								+ "can have both of.");
 					}
 				}
 			}
@@ -239,7 +248,7 @@ final class RoutingDeclarations {
 				pattern = EventPattern.parse(r.pattern());
 			}
 			catch (InvalidEventPatternException e) {
-				throw fail(where + ": EventBridge refuses it (" + e.errorCode() + "): \"" + e.getMessage() + "\" Write the "
+				throw fail(where + ": EventBridge refuses it (" + e.errorCode() + "): \"" + e.getMessage() + "\". Write the "
 						+ "pattern as EventBridge reads it: each field's value is an array of values or operators, or an "
 						+ "object of such fields, e.g. {\"detail-type\": [\"Lambda Function Invocation Result - Failure\"]}.");
 			}
