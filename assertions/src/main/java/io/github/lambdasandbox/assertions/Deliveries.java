@@ -8,15 +8,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import io.github.lambdasandbox.JournalEntry;
 import io.github.lambdasandbox.Sandbox;
+import io.github.lambdasandbox.SnsMessage;
 import io.github.lambdasandbox.SqsMessage;
 
 /**
- * What reached each queue, from the journal, and which of it the assertions have matched already: two
- * {@code receivesRecord()} match two records, and the queue keeps both.
+ * What reached each queue, topic and bus, from the journal, and which of it the assertions have matched already: two
+ * {@code receivesRecord()} match two records, and the queue keeps both. Queues are keyed by name, topics and buses by
+ * resource ({@code sns:alerts}, {@code events:default}).
  */
 final class Deliveries {
 
@@ -54,9 +57,40 @@ final class Deliveries {
 	}
 
 	static void match(Sandbox sandbox, String queue, SqsMessage message) {
+		match(sandbox, queue, message.messageId());
+	}
+
+	/** What was published to a topic, oldest first. */
+	static List<SnsMessage> publishedTo(Sandbox sandbox, String topic) {
+		List<SnsMessage> messages = new ArrayList<>();
+		for (JournalEntry entry : sandbox.journal().ofResource("sns:" + topic)) {
+			if (entry instanceof JournalEntry.Published published) {
+				messages.add(published.message());
+			}
+		}
+		return messages;
+	}
+
+	/** What was put on a bus, oldest first. */
+	static List<JournalEntry.EventPut> putOn(Sandbox sandbox, String bus) {
+		List<JournalEntry.EventPut> events = new ArrayList<>();
+		for (JournalEntry entry : sandbox.journal().ofResource("events:" + bus)) {
+			if (entry instanceof JournalEntry.EventPut put) {
+				events.add(put);
+			}
+		}
+		return events;
+	}
+
+	/** Of {@code all}, those no assertion matched yet at {@code key} that {@code kind} accepts, oldest first. */
+	static <T> List<T> unmatched(Sandbox sandbox, String key, List<T> all, Function<T, String> id, Predicate<T> kind) {
+		Set<String> matched = matched(sandbox, key);
+		return all.stream().filter(item -> !matched.contains(id.apply(item)) && kind.test(item)).toList();
+	}
+
+	static void match(Sandbox sandbox, String key, String id) {
 		synchronized (MATCHED) {
-			MATCHED.computeIfAbsent(sandbox, s -> new HashMap<>()).computeIfAbsent(queue, q -> new HashSet<>())
-					.add(message.messageId());
+			MATCHED.computeIfAbsent(sandbox, s -> new HashMap<>()).computeIfAbsent(key, q -> new HashSet<>()).add(id);
 		}
 	}
 
