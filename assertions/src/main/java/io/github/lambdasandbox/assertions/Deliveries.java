@@ -30,13 +30,7 @@ final class Deliveries {
 
 	/** Every message that reached the queue, oldest first (also those received or deleted since). */
 	static List<SqsMessage> of(Sandbox sandbox, String queue) {
-		List<SqsMessage> messages = new ArrayList<>();
-		for (JournalEntry entry : sandbox.journal().ofResource("sqs:" + queue)) {
-			if (entry instanceof JournalEntry.MessageSent sent) {
-				messages.add(sent.message());
-			}
-		}
-		return messages;
+		return entries(sandbox, "sqs:" + queue, JournalEntry.MessageSent.class, JournalEntry.MessageSent::message);
 	}
 
 	/** The oldest message of the queue that no assertion matched yet and that {@code kind} accepts. */
@@ -62,24 +56,24 @@ final class Deliveries {
 
 	/** What was published to a topic, oldest first. */
 	static List<SnsMessage> publishedTo(Sandbox sandbox, String topic) {
-		List<SnsMessage> messages = new ArrayList<>();
-		for (JournalEntry entry : sandbox.journal().ofResource("sns:" + topic)) {
-			if (entry instanceof JournalEntry.Published published) {
-				messages.add(published.message());
-			}
-		}
-		return messages;
+		return entries(sandbox, "sns:" + topic, JournalEntry.Published.class, JournalEntry.Published::message);
 	}
 
 	/** What was put on a bus, oldest first. */
 	static List<JournalEntry.EventPut> putOn(Sandbox sandbox, String bus) {
-		List<JournalEntry.EventPut> events = new ArrayList<>();
-		for (JournalEntry entry : sandbox.journal().ofResource("events:" + bus)) {
-			if (entry instanceof JournalEntry.EventPut put) {
-				events.add(put);
+		return entries(sandbox, "events:" + bus, JournalEntry.EventPut.class, put -> put);
+	}
+
+	/** What the journal's entries of a kind at a resource carry, oldest first. */
+	private static <E extends JournalEntry, T> List<T> entries(Sandbox sandbox, String resource, Class<E> kind,
+			Function<E, T> carried) {
+		List<T> values = new ArrayList<>();
+		for (JournalEntry entry : sandbox.journal().ofResource(resource)) {
+			if (kind.isInstance(entry)) {
+				values.add(carried.apply(kind.cast(entry)));
 			}
 		}
-		return events;
+		return values;
 	}
 
 	/** Of {@code all}, those no assertion matched yet at {@code key} that {@code kind} accepts, oldest first. */

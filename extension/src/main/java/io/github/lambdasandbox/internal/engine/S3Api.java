@@ -1,14 +1,10 @@
 package io.github.lambdasandbox.internal.engine;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 import io.github.lambdasandbox.internal.aws.AwsServiceException;
 import io.github.lambdasandbox.internal.aws.AwsServices;
+import io.github.lambdasandbox.internal.aws.ObjectListing;
 import io.github.lambdasandbox.internal.config.ConfigReader;
 
 /**
@@ -68,57 +64,11 @@ final class S3Api implements AwsServices.S3 {
 	@Override
 	public AwsServices.ListObjectsResult listObjectsV2(String bucket, String prefix, String delimiter, int maxKeys,
 			String continuationToken, String startAfter) {
-		return engine.executive.read(() -> list(bucket(bucket), prefix, delimiter, maxKeys, continuationToken, startAfter));
-	}
-
-	/**
-	 * ListObjectsV2: keys in UTF-8 order, those sharing a prefix up to the delimiter rolled up into common prefixes; a
-	 * page holds at most {@code maxKeys} keys and prefixes together. The continuation token is the last key listed, in
-	 * base64.
-	 */
-	private AwsServices.ListObjectsResult list(SimulatedBucket bucket, String prefix, String delimiter, int maxKeys,
-			String continuationToken, String startAfter) {
-		String after = startAfter;
-		if (continuationToken != null) {
-			try {
-				after = new String(Base64.getDecoder().decode(continuationToken), StandardCharsets.UTF_8);
-			}
-			catch (IllegalArgumentException e) {
-				throw new AwsServiceException(400, "InvalidArgument", "The continuation token provided is incorrect", true,
-						Map.of("ArgumentName", "continuation-token"));
-			}
-		}
-		String from = prefix == null ? "" : prefix;
-		List<AwsServices.S3Object> contents = new ArrayList<>();
-		TreeSet<String> commonPrefixes = new TreeSet<>(SimulatedBucket.UTF8_ORDER);
-		String last = null;
-		boolean truncated = false;
-		for (SimulatedBucket.StoredObject object : bucket.objectsAfter(after).values()) {
-			String key = object.key();
-			if (!key.startsWith(from)) {
-				continue;
-			}
-			int delimiterAt = delimiter == null || delimiter.isEmpty() ? -1 : key.indexOf(delimiter, from.length());
-			String commonPrefix = delimiterAt < 0 ? null : key.substring(0, delimiterAt + delimiter.length());
-			if (commonPrefix != null && commonPrefixes.contains(commonPrefix)) {
-				last = key;
-				continue;
-			}
-			if (contents.size() + commonPrefixes.size() == maxKeys) {
-				truncated = true;
-				break;
-			}
-			if (commonPrefix != null) {
-				commonPrefixes.add(commonPrefix);
-			}
-			else {
-				contents.add(s3Object(object, false));
-			}
-			last = key;
-		}
-		String next = truncated ? Base64.getEncoder().encodeToString(last.getBytes(StandardCharsets.UTF_8)) : null;
-		return new AwsServices.ListObjectsResult(bucket.name(), prefix, delimiter, maxKeys, contents,
-				List.copyOf(commonPrefixes), truncated, next, contents.size() + commonPrefixes.size());
+		return engine.executive.read(() -> {
+			SimulatedBucket listed = bucket(bucket);
+			return ObjectListing.page(listed.name(), listed.objects(), object -> s3Object(object, false), prefix,
+					delimiter, maxKeys, continuationToken, startAfter);
+		});
 	}
 
 	private SimulatedBucket bucket(String name) {

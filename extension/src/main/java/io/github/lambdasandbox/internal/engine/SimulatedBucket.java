@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +14,12 @@ import java.util.TreeMap;
 import io.github.lambdasandbox.JournalEntry;
 import io.github.lambdasandbox.S3Bucket;
 import io.github.lambdasandbox.Sandbox;
+import io.github.lambdasandbox.internal.aws.ObjectListing;
 import io.github.lambdasandbox.internal.config.ConfigReader;
 import io.github.lambdasandbox.internal.json.Arns;
 
 /** An S3 bucket of the sandbox: objects by key, and the notifications of what happens to them. */
 final class SimulatedBucket implements S3Bucket {
-
-	/** S3 lists keys in the binary order of their UTF-8 bytes. */
-	static final Comparator<String> UTF8_ORDER = (a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8),
-			b.getBytes(StandardCharsets.UTF_8));
 
 	/** What S3 knows of a stored object. */
 	record StoredObject(String key, byte[] content, String eTag, String contentType, Map<String, String> metadata,
@@ -37,7 +32,7 @@ final class SimulatedBucket implements S3Bucket {
 
 	private final String resource;
 
-	private final NavigableMap<String, StoredObject> objects = new TreeMap<>(UTF8_ORDER);
+	private final NavigableMap<String, StoredObject> objects = new TreeMap<>(ObjectListing.UTF8_ORDER);
 
 	SimulatedBucket(SandboxEngine engine, String name) {
 		this.engine = engine;
@@ -161,9 +156,9 @@ final class SimulatedBucket implements S3Bucket {
 		return objects.get(key);
 	}
 
-	/** The objects from {@code after} on (exclusive; null: from the first), in UTF-8 order. Engine only. */
-	NavigableMap<String, StoredObject> objectsAfter(String after) {
-		return after == null ? objects : objects.tailMap(after, false);
+	/** The objects, in UTF-8 order of their keys. Engine only. */
+	NavigableMap<String, StoredObject> objects() {
+		return objects;
 	}
 
 	@Override
