@@ -208,6 +208,9 @@ class SubscriptionTests {
 	@Test
 	@Bucket(name = "images", onObjectCreated = "sns:alerts")
 	void s3TestEventReachesTheQueuesSubscribedToANotifiedTopic(Sandbox sandbox) {
+		assertThat(((SandboxEngine) sandbox).finalPending())
+				.as("delivered while the sandbox was built: only the pager's invocation with the test event is to come")
+				.startsWith("1 action scheduled").contains("(attempt 1 of request ");
 		List<SqsMessage> inbox = sandbox.queue("alerts-inbox").messages();
 
 		assertThat(inbox).hasSize(1);

@@ -52,7 +52,9 @@ final class Notifications {
 			if (target.service() != TargetRef.Service.LAMBDA && tested.add(config.bucket() + " " + target)) {
 				String event = Json.write(S3Events.testEvent(engine.executive.instant(), config.bucket(),
 						engine.ids.upperHex(16), engine.ids.base64(76)));
-				String deliveredId = send(target, event, config.bucket(), null, null);
+				String deliveredId = target.service() == TargetRef.Service.SNS
+						? engine.topicImpl(target.name()).publishWhileBuilt(event, SUBJECT)
+						: send(target, event, config.bucket(), null, null);
 				JournalStore journal = engine.journal;
 				journal.append(new JournalEntry.NotificationSent(journal.next(), engine.executive.instant(), null, null,
 						"s3:" + config.bucket(), id, "s3:TestEvent", null, target.toString(), deliveredId));

@@ -179,6 +179,19 @@ final class SimulatedTopic implements SnsTopic {
 	 */
 	String publish(String message, String subject, Map<String, MessageAttributeValue> attributes, String deduplicationId,
 			String requestId, String function) {
+		return publish(message, subject, attributes, deduplicationId, requestId, function, false);
+	}
+
+	/**
+	 * Publishes while the sandbox is built (S3's test event), delivering to the subscriptions at once: nothing else
+	 * happens yet, and a test that reads nothing is left with nothing to come. Engine only.
+	 */
+	String publishWhileBuilt(String message, String subject) {
+		return publish(message, subject, Map.of(), null, null, null, true);
+	}
+
+	private String publish(String message, String subject, Map<String, MessageAttributeValue> attributes,
+			String deduplicationId, String requestId, String function, boolean deliverAtOnce) {
 		String dedup = null;
 		if (isFifo()) {
 			dedup = deduplicationId != null ? deduplicationId : sha256(message);
@@ -201,7 +214,10 @@ final class SimulatedTopic implements SnsTopic {
 			sequenceNumber = sequenceNumber.add(SEQUENCE_STEP);
 			sequence = sequenceNumber.toString();
 		}
-		if (!subscribers.isEmpty()) {
+		if (deliverAtOnce) {
+			deliver(published, sequence, requestId, function);
+		}
+		else if (!subscribers.isEmpty()) {
 			String sequenceNumber = sequence;
 			engine.executive.scheduleNow(EventQueue.Task.of("delivery of message " + id + " of topic " + name
 					+ " to its subscriptions", () -> deliver(published, sequenceNumber, requestId, function)));
