@@ -14,8 +14,9 @@ import java.util.Map;
  * @param accountConcurrency the account's concurrency limit
  * @param maxAsyncPayloadBytes the largest payload of an asynchronous invocation
  * @param failOnPendingWork whether work left when a test ends fails it
- * @param bucketNotifications bucket name to where its {@code @Bucket(onObjectCreated)} notifications go (absent:
- * nowhere); {@code notifications} holds them too, with every other notification configuration
+ * @param bucketNotifications bucket name to where its unfiltered {@code s3:ObjectCreated:*} notifications go (the
+ * {@code @Bucket(onObjectCreated)} shorthand); derived from {@code notifications}, which the engine reads, and kept
+ * for what read it before
  * @param topicConfigs the settings of the topics named in {@code topics}, in the same order
  * @param subscriptions the topics' subscriptions, in declaration order
  * @param rules the EventBridge rules, in declaration order

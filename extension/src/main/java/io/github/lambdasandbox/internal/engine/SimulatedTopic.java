@@ -41,6 +41,9 @@ final class SimulatedTopic implements SnsTopic {
 	/** How long a FIFO topic remembers a deduplication id. */
 	private static final Duration DEDUPLICATION_INTERVAL = Duration.ofMinutes(5);
 
+	/** How many deduplication ids a FIFO topic holds before it forgets those past their interval. */
+	private static final int FORGET_AT = 1024;
+
 	/** A FIFO topic's sequence numbers: 20 digits, as in captured envelopes ({@code 10000000000000003000}). */
 	private static final BigInteger FIRST_SEQUENCE_NUMBER = new BigInteger("10000000000000000000");
 
@@ -210,7 +213,11 @@ final class SimulatedTopic implements SnsTopic {
 				published));
 		String sequence = null;
 		if (isFifo()) {
-			deduplication.put(dedup, new Remembered(id, engine.executive.nanos() + DEDUPLICATION_INTERVAL.toNanos()));
+			long now = engine.executive.nanos();
+			if (deduplication.size() >= FORGET_AT) {
+				deduplication.values().removeIf(remembered -> remembered.until() <= now);
+			}
+			deduplication.put(dedup, new Remembered(id, now + DEDUPLICATION_INTERVAL.toNanos()));
 			sequenceNumber = sequenceNumber.add(SEQUENCE_STEP);
 			sequence = sequenceNumber.toString();
 		}
