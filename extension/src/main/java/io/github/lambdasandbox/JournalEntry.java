@@ -209,6 +209,109 @@ public sealed interface JournalEntry {
 			long size, String eTag) implements JournalEntry {
 	}
 
+	/** An object was deleted from an S3 bucket (DeleteObject of a key the bucket held). */
+	record ObjectDeleted(long sequence, Instant at, String requestId, String function, String resource, String key)
+			implements JournalEntry {
+	}
+
+	/**
+	 * A message published to an SNS topic reached one of its subscriptions.
+	 *
+	 * @param resource the topic, {@code sns:<name>}
+	 * @param endpoint the subscription's endpoint: {@code sqs:<queue>} or {@code lambda:<function>}
+	 * @param messageId the SNS message id
+	 * @param rawMessageDelivery whether the queue received the message itself rather than SNS's envelope
+	 * @param deliveredId the id of the SQS message, or the request id of the function's asynchronous invocation
+	 */
+	record SubscriptionDelivered(long sequence, Instant at, String requestId, String function, String resource,
+			String endpoint, String messageId, boolean rawMessageDelivery, String deliveredId) implements JournalEntry {
+	}
+
+	/**
+	 * A subscription's filter policy kept a message of its topic from it.
+	 *
+	 * @param resource the topic, {@code sns:<name>}
+	 * @param endpoint the subscription's endpoint
+	 * @param filterPolicy the policy, as declared
+	 * @param filterPolicyScope {@code MessageAttributes} or {@code MessageBody}
+	 */
+	record MessageFiltered(long sequence, Instant at, String requestId, String function, String resource,
+			String endpoint, String messageId, String filterPolicy, String filterPolicyScope) implements JournalEntry {
+	}
+
+	/**
+	 * An event put on an EventBridge bus matched a rule's pattern and went to the rule's target.
+	 *
+	 * @param resource the bus, {@code events:<name>}
+	 * @param target {@code sqs:<queue>}, {@code sns:<topic>} or {@code lambda:<function>}
+	 * @param deliveredId the id of the SQS message or SNS message, or the request id of the function's invocation
+	 */
+	record RuleMatched(long sequence, Instant at, String requestId, String function, String resource, String rule,
+			String eventId, String target, String deliveredId) implements JournalEntry {
+	}
+
+	/**
+	 * An event put on an EventBridge bus matched none of the bus's rules: it goes nowhere.
+	 *
+	 * @param rules the rules of the bus, by name
+	 */
+	record EventUnmatched(long sequence, Instant at, String requestId, String function, String resource, String eventId,
+			List<String> rules) implements JournalEntry {
+
+		public EventUnmatched {
+			rules = List.copyOf(rules);
+		}
+	}
+
+	/**
+	 * PutEvents named an event bus that does not exist. EventBridge answers with an event id all the same and drops
+	 * the event, without an error ({@code FailedEntryCount} 0); the sandbox does the same and notes it here.
+	 *
+	 * @param resource {@code events:<name>} of the bus that does not exist
+	 */
+	record PutToMissingBus(long sequence, Instant at, String requestId, String function, String resource, String eventId)
+			implements JournalEntry {
+	}
+
+	/**
+	 * An S3 bucket sent an event notification (or, when the configuration was made, S3's {@code s3:TestEvent}).
+	 *
+	 * @param resource the bucket, {@code s3:<name>}
+	 * @param configurationId the configuration's id ({@code configurationId} in the event)
+	 * @param eventName {@code ObjectCreated:Put}, {@code ObjectCreated:Copy}, {@code ObjectRemoved:Delete} …, or
+	 * {@code s3:TestEvent}
+	 * @param key the object key as the event writes it (URL-encoded); null for the test event
+	 * @param target {@code lambda:<function>}, {@code sqs:<queue>} or {@code sns:<topic>}
+	 * @param deliveredId the id of the SQS or SNS message, or the request id of the function's invocation
+	 */
+	record NotificationSent(long sequence, Instant at, String requestId, String function, String resource,
+			String configurationId, String eventName, String key, String target, String deliveredId) implements JournalEntry {
+	}
+
+	/**
+	 * An event of an S3 bucket was not for one of the bucket's notification configurations: another event type, or a
+	 * key its prefix or suffix leaves out.
+	 *
+	 * @param reason why, e.g. {@code the key does not end with ".jpg"}
+	 */
+	record NotificationFiltered(long sequence, Instant at, String requestId, String function, String resource,
+			String configurationId, String eventName, String key, String target, String reason) implements JournalEntry {
+	}
+
+	/**
+	 * A subscription, a rule or a notification could not deliver to its target; the message or event is lost for that
+	 * target, as in AWS (for example an SNS message with more than 10 attributes to a raw-delivery queue, or an
+	 * EventBridge event larger than what its target takes).
+	 *
+	 * @param resource what routes: {@code sns:<topic>}, {@code events:<bus>}, {@code s3:<bucket>}
+	 * @param route the subscription's endpoint, the rule's name, or the configuration's id
+	 * @param target where it could not go
+	 * @param messageId the SNS message id, EventBridge event id or S3 object key
+	 */
+	record NotDelivered(long sequence, Instant at, String requestId, String function, String resource, String route,
+			String target, String messageId, String reason) implements JournalEntry {
+	}
+
 	/** A line of a function's log that its handler wrote (its {@code LambdaLogger}, {@code System.out}, an error). */
 	record LogLine(long sequence, Instant at, String requestId, String function, String text) implements JournalEntry {
 	}

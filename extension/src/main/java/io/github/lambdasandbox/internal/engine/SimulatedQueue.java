@@ -342,6 +342,13 @@ final class SimulatedQueue implements SqsQueue {
 		return send(body, attributes, 0, null, null, sender, requestId, function).messageId();
 	}
 
+	/** Puts a message of a FIFO message group in the queue (a FIFO topic's delivery). Engine only, lock held. */
+	String deliver(String body, Map<String, MessageAttributeValue> attributes, String groupId, String deduplicationId,
+			String requestId, String function) {
+		String sender = function == null ? IamIdentities.TEST_USER_ID : IamIdentities.functionSenderId(function);
+		return send(body, attributes, 0, groupId, deduplicationId, sender, requestId, function).messageId();
+	}
+
 	/**
 	 * SendMessage, with SQS's checks. Lock held.
 	 *

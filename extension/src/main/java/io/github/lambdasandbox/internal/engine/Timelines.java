@@ -88,7 +88,8 @@ final class Timelines {
 		return !(entry instanceof JournalEntry.LogLine || entry instanceof JournalEntry.MessageSent
 				|| entry instanceof JournalEntry.Published || entry instanceof JournalEntry.EventPut
 				|| entry instanceof JournalEntry.ObjectPut || entry instanceof JournalEntry.MessageDeleted
-				|| entry instanceof JournalEntry.RecordPut || entry instanceof JournalEntry.ItemChanged);
+				|| entry instanceof JournalEntry.RecordPut || entry instanceof JournalEntry.ItemChanged
+				|| entry instanceof JournalEntry.ObjectDeleted);
 	}
 
 	private static void renderRequest(StringBuilder out, String requestId, List<JournalEntry> entries, Instant start) {
@@ -195,7 +196,46 @@ final class Timelines {
 			return "gave up on " + items(d.items()) + " (" + d.condition().awsName() + ")" + (d.destination() == null
 					? ": no on-failure destination, the records are lost" : ": a record of them → " + d.destination());
 		}
-		return entry.toString();
+		if (entry instanceof JournalEntry.FaultInjected f) {
+			return "injected fault: " + f.fault();
+		}
+		String routing = describeRouting(entry);
+		return routing != null ? routing : entry.toString();
+	}
+
+	/** What topics, buses and buckets did with what reached them; null for other entries. */
+	private static String describeRouting(JournalEntry entry) {
+		if (entry instanceof JournalEntry.SubscriptionDelivered d) {
+			return d.resource() + " → " + d.endpoint() + (d.endpoint().startsWith("lambda:") ? " (subscription; request "
+					+ d.deliveredId() + ")" : d.rawMessageDelivery() ? " (subscription, raw message)" : " (subscription)");
+		}
+		if (entry instanceof JournalEntry.MessageFiltered f) {
+			return f.resource() + " ↛ " + f.endpoint() + ": its filter policy " + f.filterPolicy()
+					+ (f.filterPolicyScope().equals("MessageBody") ? " (on the body)" : "") + " does not match message "
+					+ f.messageId();
+		}
+		if (entry instanceof JournalEntry.RuleMatched m) {
+			return m.resource() + " rule " + m.rule() + " → " + m.target() + (m.target().startsWith("lambda:")
+					? " (request " + m.deliveredId() + ")" : "");
+		}
+		if (entry instanceof JournalEntry.EventUnmatched u) {
+			return u.resource() + ": event " + u.eventId() + " matches none of its rules " + u.rules();
+		}
+		if (entry instanceof JournalEntry.PutToMissingBus p) {
+			return "event " + p.eventId() + " put on " + p.resource() + ", which does not exist: EventBridge answers "
+					+ "with an event id and drops it";
+		}
+		if (entry instanceof JournalEntry.NotificationSent n) {
+			return n.resource() + " " + n.eventName() + (n.key() == null ? "" : " " + n.key()) + " → " + n.target()
+					+ (n.target().startsWith("lambda:") ? " (request " + n.deliveredId() + ")" : "");
+		}
+		if (entry instanceof JournalEntry.NotificationFiltered n) {
+			return n.resource() + " " + n.eventName() + " " + n.key() + " ↛ " + n.target() + ": " + n.reason();
+		}
+		if (entry instanceof JournalEntry.NotDelivered n) {
+			return n.resource() + " → " + n.target() + " NOT delivered (" + n.route() + "): " + n.reason();
+		}
+		return null;
 	}
 
 	/** A list of ids, shortened: {@code [a, b, … 8 more]}. */
