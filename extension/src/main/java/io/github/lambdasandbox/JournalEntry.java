@@ -432,11 +432,12 @@ public sealed interface JournalEntry {
 	/**
 	 * A stream batch that failed will be retried: the shard waits.
 	 *
+	 * @param requestId the request of the invocation that failed
 	 * @param retry the retry's number (1, 2 …); 0 after a throttle, which does not use one up
 	 * @since 0.2
 	 */
-	record BatchRetryScheduled(long sequence, Instant at, String function, String mapping, String resource,
-			String shardId, int retry, Duration delay, List<String> items) implements JournalEntry {
+	record BatchRetryScheduled(long sequence, Instant at, String requestId, String function, String mapping,
+			String resource, String shardId, int retry, Duration delay, List<String> items) implements JournalEntry {
 
 		public BatchRetryScheduled {
 			items = List.copyOf(items);
@@ -447,10 +448,11 @@ public sealed interface JournalEntry {
 	 * A stream batch that failed was split in two ({@code BisectBatchOnFunctionError}); the halves go one after
 	 * the other, and the split does not use up a retry.
 	 *
+	 * @param requestId the request of the invocation that failed
 	 * @since 0.2
 	 */
-	record BatchSplit(long sequence, Instant at, String function, String mapping, String resource, String shardId,
-			List<String> first, List<String> second) implements JournalEntry {
+	record BatchSplit(long sequence, Instant at, String requestId, String function, String mapping, String resource,
+			String shardId, List<String> first, List<String> second) implements JournalEntry {
 
 		public BatchSplit {
 			first = List.copyOf(first);
@@ -461,10 +463,11 @@ public sealed interface JournalEntry {
 	/**
 	 * A stream mapping's checkpoint moved: the records up to {@code sequenceNumber} are done with.
 	 *
+	 * @param requestId the request of the batch that moved it (processed or given up), or null
 	 * @since 0.2
 	 */
-	record Checkpointed(long sequence, Instant at, String function, String mapping, String resource, String shardId,
-			String sequenceNumber) implements JournalEntry {
+	record Checkpointed(long sequence, Instant at, String requestId, String function, String mapping, String resource,
+			String shardId, String sequenceNumber) implements JournalEntry {
 	}
 
 	/**

@@ -196,6 +196,16 @@ final class Timelines {
 			return "gave up on " + items(d.items()) + " (" + d.condition().awsName() + ")" + (d.destination() == null
 					? ": no on-failure destination, the records are lost" : ": a record of them → " + d.destination());
 		}
+		if (entry instanceof JournalEntry.BatchRetryScheduled r) {
+			return r.retry() == 0 ? "batch tried again in " + seconds(r.delay()) + " (a throttle does not use up a retry)"
+					: "retry " + r.retry() + " of the batch in " + seconds(r.delay()) + "; the shard waits";
+		}
+		if (entry instanceof JournalEntry.BatchSplit b) {
+			return "batch split in two: " + items(b.first()) + " then " + items(b.second()) + " (no retry used up)";
+		}
+		if (entry instanceof JournalEntry.Checkpointed c) {
+			return "checkpoint of " + c.shardId() + " past " + c.sequenceNumber();
+		}
 		if (entry instanceof JournalEntry.FaultInjected f) {
 			return "injected fault: " + f.fault();
 		}
