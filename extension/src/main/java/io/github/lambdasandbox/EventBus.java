@@ -23,4 +23,16 @@ public interface EventBus {
 	 * {@code {"version":"0","id":…,"detail-type":…,"source":…,"account":…,"time":…,"region":…,"resources":[…],"detail":{…}}}.
 	 */
 	List<String> events();
+
+	/**
+	 * Puts an event on the bus, as a PutEvents entry: the bus keeps it and sends it to the targets of the
+	 * {@link EventRule @EventRule}s it matches. {@code time} is the current virtual instant, {@code resources} is empty.
+	 *
+	 * @param detail a JSON object
+	 * @return the event id
+	 * @throws IllegalArgumentException with EventBridge's message if PutEvents would refuse the entry (no source, no
+	 * detail type, a detail that is not a JSON object, over 1 MB)
+	 * @since 0.3
+	 */
+	String putEvent(String source, String detailType, String detail);
 }

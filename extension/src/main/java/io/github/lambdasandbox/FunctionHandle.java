@@ -58,6 +58,24 @@ public interface FunctionHandle {
 	 */
 	void simulateThrottles(int attempts);
 
+	/**
+	 * Injects a fault into the next attempts of this function ({@link Fault#times(int)}, 1 by default), after those
+	 * injected before: a function error, a timeout or extra latency of an attempt; a throttle or a service error of
+	 * an invocation. Each shows in the journal and the timeline.
+	 *
+	 * @since 0.2
+	 */
+	void injectFault(Fault fault);
+
+	/**
+	 * Delivers the next asynchronous event twice, as Lambda may (at least once): the handler runs a second time with
+	 * the same event and the same request id. For testing idempotent handlers. See also
+	 * {@code @LambdaSandbox(duplicateDeliveryProbability)}.
+	 *
+	 * @since 0.2
+	 */
+	void deliverNextEventTwice();
+
 	/** What the handler threw in its latest failed attempt, if any: the cause behind a failure record. */
 	Optional<Throwable> lastError();
 

@@ -228,6 +228,109 @@ public sealed interface JournalEntry {
 			long size, String eTag) implements JournalEntry {
 	}
 
+	/** An object was deleted from an S3 bucket (DeleteObject of a key the bucket held). */
+	record ObjectDeleted(long sequence, Instant at, String requestId, String function, String resource, String key)
+			implements JournalEntry {
+	}
+
+	/**
+	 * A message published to an SNS topic reached one of its subscriptions.
+	 *
+	 * @param resource the topic, {@code sns:<name>}
+	 * @param endpoint the subscription's endpoint: {@code sqs:<queue>} or {@code lambda:<function>}
+	 * @param messageId the SNS message id
+	 * @param rawMessageDelivery whether the queue received the message itself rather than SNS's envelope
+	 * @param deliveredId the id of the SQS message, or the request id of the function's asynchronous invocation
+	 */
+	record SubscriptionDelivered(long sequence, Instant at, String requestId, String function, String resource,
+			String endpoint, String messageId, boolean rawMessageDelivery, String deliveredId) implements JournalEntry {
+	}
+
+	/**
+	 * A subscription's filter policy kept a message of its topic from it.
+	 *
+	 * @param resource the topic, {@code sns:<name>}
+	 * @param endpoint the subscription's endpoint
+	 * @param filterPolicy the policy, as declared
+	 * @param filterPolicyScope {@code MessageAttributes} or {@code MessageBody}
+	 */
+	record MessageFiltered(long sequence, Instant at, String requestId, String function, String resource,
+			String endpoint, String messageId, String filterPolicy, String filterPolicyScope) implements JournalEntry {
+	}
+
+	/**
+	 * An event put on an EventBridge bus matched a rule's pattern and went to the rule's target.
+	 *
+	 * @param resource the bus, {@code events:<name>}
+	 * @param target {@code sqs:<queue>}, {@code sns:<topic>} or {@code lambda:<function>}
+	 * @param deliveredId the id of the SQS message or SNS message, or the request id of the function's invocation
+	 */
+	record RuleMatched(long sequence, Instant at, String requestId, String function, String resource, String rule,
+			String eventId, String target, String deliveredId) implements JournalEntry {
+	}
+
+	/**
+	 * An event put on an EventBridge bus matched none of the bus's rules: it goes nowhere.
+	 *
+	 * @param rules the rules of the bus, by name
+	 */
+	record EventUnmatched(long sequence, Instant at, String requestId, String function, String resource, String eventId,
+			List<String> rules) implements JournalEntry {
+
+		public EventUnmatched {
+			rules = List.copyOf(rules);
+		}
+	}
+
+	/**
+	 * PutEvents named an event bus that does not exist. EventBridge answers with an event id all the same and drops
+	 * the event, without an error ({@code FailedEntryCount} 0); the sandbox does the same and notes it here.
+	 *
+	 * @param resource {@code events:<name>} of the bus that does not exist
+	 */
+	record PutToMissingBus(long sequence, Instant at, String requestId, String function, String resource, String eventId)
+			implements JournalEntry {
+	}
+
+	/**
+	 * An S3 bucket sent an event notification (or, when the configuration was made, S3's {@code s3:TestEvent}).
+	 *
+	 * @param resource the bucket, {@code s3:<name>}
+	 * @param configurationId the configuration's id ({@code configurationId} in the event)
+	 * @param eventName {@code ObjectCreated:Put}, {@code ObjectCreated:Copy}, {@code ObjectRemoved:Delete} …, or
+	 * {@code s3:TestEvent}
+	 * @param key the object key as the event writes it (URL-encoded); null for the test event
+	 * @param target {@code lambda:<function>}, {@code sqs:<queue>} or {@code sns:<topic>}
+	 * @param deliveredId the id of the SQS or SNS message, or the request id of the function's invocation
+	 */
+	record NotificationSent(long sequence, Instant at, String requestId, String function, String resource,
+			String configurationId, String eventName, String key, String target, String deliveredId) implements JournalEntry {
+	}
+
+	/**
+	 * An event of an S3 bucket was not for one of the bucket's notification configurations: another event type, or a
+	 * key its prefix or suffix leaves out.
+	 *
+	 * @param reason why, e.g. {@code the key does not end with ".jpg"}
+	 */
+	record NotificationFiltered(long sequence, Instant at, String requestId, String function, String resource,
+			String configurationId, String eventName, String key, String target, String reason) implements JournalEntry {
+	}
+
+	/**
+	 * A subscription, a rule or a notification could not deliver to its target; the message or event is lost for that
+	 * target, as in AWS (for example an SNS message with more than 10 attributes to a raw-delivery queue, or an
+	 * EventBridge event larger than what its target takes).
+	 *
+	 * @param resource what routes: {@code sns:<topic>}, {@code events:<bus>}, {@code s3:<bucket>}
+	 * @param route the subscription's endpoint, the rule's name, or the configuration's id
+	 * @param target where it could not go
+	 * @param messageId the SNS message id, EventBridge event id or S3 object key
+	 */
+	record NotDelivered(long sequence, Instant at, String requestId, String function, String resource, String route,
+			String target, String messageId, String reason) implements JournalEntry {
+	}
+
 	/** A line of a function's log that its handler wrote (its {@code LambdaLogger}, {@code System.out}, an error). */
 	record LogLine(long sequence, Instant at, String requestId, String function, String text) implements JournalEntry {
 	}
@@ -348,11 +451,12 @@ public sealed interface JournalEntry {
 	/**
 	 * A stream batch that failed will be retried: the shard waits.
 	 *
+	 * @param requestId the request of the invocation that failed
 	 * @param retry the retry's number (1, 2 …); 0 after a throttle, which does not use one up
 	 * @since 0.2
 	 */
-	record BatchRetryScheduled(long sequence, Instant at, String function, String mapping, String resource,
-			String shardId, int retry, Duration delay, List<String> items) implements JournalEntry {
+	record BatchRetryScheduled(long sequence, Instant at, String requestId, String function, String mapping,
+			String resource, String shardId, int retry, Duration delay, List<String> items) implements JournalEntry {
 
 		public BatchRetryScheduled {
 			items = List.copyOf(items);
@@ -363,10 +467,11 @@ public sealed interface JournalEntry {
 	 * A stream batch that failed was split in two ({@code BisectBatchOnFunctionError}); the halves go one after
 	 * the other, and the split does not use up a retry.
 	 *
+	 * @param requestId the request of the invocation that failed
 	 * @since 0.2
 	 */
-	record BatchSplit(long sequence, Instant at, String function, String mapping, String resource, String shardId,
-			List<String> first, List<String> second) implements JournalEntry {
+	record BatchSplit(long sequence, Instant at, String requestId, String function, String mapping, String resource,
+			String shardId, List<String> first, List<String> second) implements JournalEntry {
 
 		public BatchSplit {
 			first = List.copyOf(first);
@@ -377,10 +482,11 @@ public sealed interface JournalEntry {
 	/**
 	 * A stream mapping's checkpoint moved: the records up to {@code sequenceNumber} are done with.
 	 *
+	 * @param requestId the request of the batch that moved it (processed or given up), or null
 	 * @since 0.2
 	 */
-	record Checkpointed(long sequence, Instant at, String function, String mapping, String resource, String shardId,
-			String sequenceNumber) implements JournalEntry {
+	record Checkpointed(long sequence, Instant at, String requestId, String function, String mapping, String resource,
+			String shardId, String sequenceNumber) implements JournalEntry {
 	}
 
 	/**
@@ -406,6 +512,19 @@ public sealed interface JournalEntry {
 	 * @since 0.2
 	 */
 	record MappingChanged(long sequence, Instant at, String function, String mapping, String resource, String change)
+			implements JournalEntry {
+	}
+
+	// --- faults -------------------------------------------------------------------------------------------------
+
+	/**
+	 * A fault injected on purpose ({@link Fault}, {@code @InjectFault}) happened: an attempt failed, timed out, took
+	 * longer or was refused; a delivery failed; an event or a message was delivered twice.
+	 *
+	 * @param fault what happened, e.g. {@code function error java.io.IOException: db down}, {@code duplicate delivery}
+	 * @since 0.2
+	 */
+	record FaultInjected(long sequence, Instant at, String requestId, String function, String resource, String fault)
 			implements JournalEntry {
 	}
 }

@@ -113,6 +113,15 @@ public @interface LambdaSandbox {
 	boolean failOnPendingWork() default false;
 
 	/**
+	 * The probability, 0 to 1, that an asynchronous event or a message of a standard queue read by an event source
+	 * mapping is delivered twice, as AWS may (at least once). Drawn from the sandbox's seeded randomness: the same
+	 * test duplicates the same events on every run. Default 0.
+	 *
+	 * @since 0.2
+	 */
+	double duplicateDeliveryProbability() default 0.0;
+
+	/**
 	 * Which clock handler code reads through {@code System.currentTimeMillis()}, {@code Instant.now()},
 	 * {@code Clock.systemUTC()}, {@code LocalDateTime.now()}, {@code new Date()} … and waits on with
 	 * {@code Thread.sleep} / {@code TimeUnit.sleep}: the sandbox's virtual clock ({@code VIRTUAL}, the default) or

@@ -34,7 +34,9 @@ public interface Sandbox extends AutoCloseable {
 
 	/**
 	 * Builds a sandbox from the {@link LambdaFunction @LambdaFunction}, {@link Queue @Queue},
-	 * {@link Bucket @Bucket} and {@link LambdaSandbox @LambdaSandbox} annotations of {@code declaringClass}.
+	 * {@link Bucket @Bucket}, {@link Topic @Topic}, {@link Subscription @Subscription}, {@link EventRule @EventRule},
+	 * {@link BucketNotification @BucketNotification} (and the other declaration) annotations and the
+	 * {@link LambdaSandbox @LambdaSandbox} annotation of {@code declaringClass}.
 	 * Close it when done.
 	 *
 	 * @throws IllegalArgumentException if the declarations are invalid; the message names the annotation,
@@ -83,16 +85,22 @@ public interface Sandbox extends AutoCloseable {
 	/** Every SQS queue of the sandbox, declared or named by a destination, in declaration order. */
 	List<SqsQueue> queues();
 
-	/** The SNS topic named {@code name} (topics exist when a destination or notification names them). */
+	/**
+	 * The SNS topic named {@code name}: declared with {@link Topic @Topic}, or named by a destination, a dead-letter
+	 * queue, a notification or a rule. @throws IllegalArgumentException naming the known topics
+	 */
 	SnsTopic topic(String name);
 
 	/** Every SNS topic, in the order they were named. */
 	List<SnsTopic> topics();
 
-	/** The EventBridge event bus named {@code name} (buses exist when a destination names them). */
+	/**
+	 * The EventBridge event bus named {@code name}: the {@code default} bus, or one a destination or an
+	 * {@link EventRule @EventRule} names. @throws IllegalArgumentException naming the known buses
+	 */
 	EventBus eventBus(String name);
 
-	/** Every EventBridge bus, in the order they were named. */
+	/** Every EventBridge bus, in the order they were named ({@code default} once it is named or used). */
 	List<EventBus> eventBuses();
 
 	/** The S3 bucket named {@code name}. @throws IllegalArgumentException naming the known buckets */
@@ -134,6 +142,17 @@ public interface Sandbox extends AutoCloseable {
 
 	/** Every event source mapping, in the order declared. @since 0.2 */
 	List<EventSourceMappingHandle> eventSourceMappings();
+
+	/**
+	 * Makes a resource unavailable to the next deliveries ({@code Fault.unavailable().times(n)}): a record, a dead
+	 * letter or an on-failure record sent there fails and is counted ({@code DestinationDeliveryFailures},
+	 * {@code DeadLetterErrors}), as when AWS cannot reach it.
+	 *
+	 * @param resource {@code sqs:q}, {@code sns:t}, {@code events:bus}, {@code s3:bucket} or {@code lambda:f}
+	 * @throws IllegalArgumentException for an unknown resource, or a fault that is not {@link Fault#unavailable()}
+	 * @since 0.2
+	 */
+	void injectFault(String resource, Fault fault);
 
 	/** The virtual clock. */
 	VirtualClock clock();

@@ -85,4 +85,12 @@ public interface SqsQueue {
 	 * @since 0.2
 	 */
 	int approximateNumberOfMessagesDelayed();
+
+	/**
+	 * Delivers the next message an event source mapping receives from this (standard) queue twice, in two batches,
+	 * as SQS may (at least once). For testing idempotent handlers.
+	 *
+	 * @since 0.2
+	 */
+	void deliverNextMessageTwice();
 }

@@ -126,6 +126,11 @@ class BadInputCatalogTests {
 	@LambdaFunction(name = "fn", handler = Ok.class) @DataStream(name = "s") @EventSourceMapping(function = "fn", source = "kinesis:s", startingPosition = "AT_TIMESTAMP") static class MappingTimestampMissing {}
 	@LambdaFunction(name = "fn", handler = Ok.class) @Table(name = "users", partitionKey = "id") @EventSourceMapping(function = "fn", source = "dynamodb:users", startingPosition = "AT_TIMESTAMP", startingPositionTimestamp = "2025-01-01T00:00:00Z") static class MappingDynamoDbAtTimestamp {}
 	@LambdaFunction(name = "fn", handler = Ok.class) @LambdaFunction(name = "other", handler = Ok.class) @DataStream(name = "s") @EventSourceMapping(function = "fn", source = "kinesis:s", onFailure = "lambda:other") static class MappingOnFailureFunction {}
+	@LambdaSandbox(duplicateDeliveryProbability = 1.5) static class DuplicateProbabilityHigh {}
+	@LambdaFunction(name = "fn", handler = Ok.class) @InjectFault(kind = Fault.Kind.TIMEOUT) static class FaultWithoutTarget {}
+	@LambdaFunction(name = "fn", handler = Ok.class) @InjectFault(function = "nobody", kind = Fault.Kind.TIMEOUT) static class FaultUnknownFunction {}
+	@LambdaFunction(name = "fn", handler = Ok.class, onFailure = "sqs:q") @InjectFault(resource = "sqs:q", kind = Fault.Kind.TIMEOUT) static class FaultTimeoutOfQueue {}
+	@LambdaFunction(name = "fn", handler = Ok.class) @InjectFault(function = "fn", kind = Fault.Kind.LATENCY) static class FaultLatencyMissing {}
 	@LambdaSandbox(isolatedEnvironments = true) @LambdaFunction(name = "fn", handler = String.class) static class IsolatedJdkClass {}
 	@LambdaFunction(name = "fn", handler = Ok.class, deadLetterQueue = "sqs:lambda-DLQ", permissions = { "logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents" }) static class DeadLetterQueueRoleCannotSend {}
 	@LambdaFunction(name = "fn", handler = Ok.class, deadLetterQueue = "sns:dead-letters", permissions = "sqs:*") static class DeadLetterTopicRoleCannotPublish {}
@@ -140,11 +145,43 @@ class BadInputCatalogTests {
 	@LambdaFunction(name = "fn", handler = Ok.class, permissions = "sqs:SendMessage:now") static class PermissionTwoColons {}
 	@LambdaFunction(name = "fn", handler = Ok.class, permissions = "sq s:SendMessage") static class PermissionVendorSpace {}
 
+	@Topic(name = "bad topic") static class TopicDeclaredBadly {}
+	@Topic(name = "t.fifo") @Topic(name = "t.fifo", contentBasedDeduplication = true) static class TopicTwice {}
+	@Topic(name = "t", contentBasedDeduplication = true) static class TopicDeduplicationStandard {}
+	@Subscription(topic = "nope", endpoint = "sqs:q") static class SubscriptionNoTopic {}
+	@Topic(name = "t") @Subscription(topic = "t", endpoint = "https://example.com/hook") static class SubscriptionHttp {}
+	@Topic(name = "t") @Subscription(topic = "t", endpoint = "events:bus") static class SubscriptionBus {}
+	@Topic(name = "t") @Subscription(topic = "t", endpoint = "sqs:q.fifo") static class SubscriptionFifoQueue {}
+	@LambdaFunction(name = "fn", handler = Ok.class) @Topic(name = "t.fifo") @Subscription(topic = "t.fifo", endpoint = "lambda:fn") static class SubscriptionFifoTopicFunction {}
+	@LambdaFunction(name = "fn", handler = Ok.class) @Topic(name = "t") @Subscription(topic = "t", endpoint = "lambda:fn", rawMessageDelivery = true) static class SubscriptionRawFunction {}
+	@Topic(name = "t") @Subscription(topic = "t", endpoint = "lambda:nobody") static class SubscriptionNoFunction {}
+	@Topic(name = "t") @Subscription(topic = "t", endpoint = "sqs:q", filterPolicy = "{\"severity\": \"high\"}") static class SubscriptionPolicyNotArray {}
+	@Topic(name = "t") @Subscription(topic = "t", endpoint = "sqs:q", filterPolicy = "{\"a\": {\"b\": [1]}}") static class SubscriptionPolicyNested {}
+	@Topic(name = "t") @Subscription(topic = "t", endpoint = "sqs:q", filterPolicy = "{\"a\": [{\"wildcard\": \"x*\"}]}") static class SubscriptionPolicyWildcard {}
+	@Topic(name = "t") @Subscription(topic = "t", endpoint = "sqs:q", filterPolicyScope = "Body") static class SubscriptionScope {}
+	@Topic(name = "t") @Subscription(topic = "t", endpoint = "sqs:q") @Subscription(topic = "t", endpoint = "sqs:q", rawMessageDelivery = true) static class SubscriptionTwiceDifferently {}
+	@EventRule(name = "bad name", pattern = "{\"source\": [\"x\"]}", target = "sqs:q") static class RuleNameChars {}
+	@EventRule(name = "r", pattern = "{\"source\": \"lambda\"}", target = "sqs:q") static class RulePatternNotArray {}
+	@EventRule(name = "r", pattern = "{\"detail\": {\"path\": [{\"wildcard\": \"a**b\"}]}}", target = "sqs:q") static class RulePatternWildcards {}
+	@EventRule(name = "r", pattern = " ", target = "sqs:q") static class RulePatternEmpty {}
+	@EventRule(name = "r", pattern = "{\"source\": [\"x\"]}", target = "s3:archive") static class RuleTargetBucket {}
+	@EventRule(name = "r", pattern = "{\"source\": [\"x\"]}", target = "sqs:q.fifo") static class RuleTargetFifo {}
+	@EventRule(name = "r", pattern = "{\"source\": [\"x\"]}", target = "lambda:nobody") static class RuleTargetNoFunction {}
+	@EventRule(name = "r", pattern = "{\"source\": [\"x\"]}", target = "sqs:a") @EventRule(name = "r", pattern = "{\"source\": [\"y\"]}", target = "sqs:b") static class RuleTwice {}
+	@Bucket(name = "images") @BucketNotification(bucket = "images", target = "sqs:a") @BucketNotification(bucket = "images", prefix = "photos/", target = "sqs:b") static class NotificationsOverlap {}
+	@Bucket(name = "images") @BucketNotification(bucket = "images", events = "s3:ObjectCreated:Puts", target = "sqs:a") static class NotificationEventUnknown {}
+	@Bucket(name = "images") @BucketNotification(bucket = "images", events = "s3:ObjectRestore:Post", target = "sqs:a") static class NotificationEventNeverFired {}
+	@BucketNotification(bucket = "images", target = "sqs:a") static class NotificationNoBucket {}
+	@Bucket(name = "images") @BucketNotification(bucket = "images", prefix = "photos/*", target = "sqs:a") static class NotificationWildcard {}
+	@Bucket(name = "images") @BucketNotification(bucket = "images", id = "x", events = "s3:ObjectCreated:*", target = "sqs:a") @BucketNotification(bucket = "images", id = "x", events = "s3:ObjectRemoved:*", target = "sqs:b") static class NotificationIdTwice {}
+	@Bucket(name = "images") @BucketNotification(bucket = "images", target = "events:bus") static class NotificationTargetBus {}
+
 	/** What a valid sandbox does: it must still work after every bad input. */
 	@LambdaFunction(name = "ok", handler = Ok.class, onSuccess = "sqs:done", onFailure = "events:bus")
 	@LambdaFunction(name = "advancing", handler = Advancing.class)
 	@Queue(name = "q")
 	@Bucket(name = "images")
+	@Topic(name = "t")
 	static class Valid {
 	}
 
@@ -442,10 +479,144 @@ class BadInputCatalogTests {
 						+ "colon.\"" + writeActions),
 				declared(PermissionVendorSpace.class, "@LambdaFunction(name = \"fn\") on PermissionVendorSpace: permissions = "
 						+ "{\"sq s:SendMessage\"}: IAM refuses the role's policy: \"Vendor sq s is not valid\"" + writeActions),
+				declared(DuplicateProbabilityHigh.class, "@LambdaSandbox on DuplicateProbabilityHigh: duplicateDeliveryProbability = "
+						+ "1.5 must be 0..1 (0.05 delivers about one event in twenty twice)."),
+				declared(FaultWithoutTarget.class, "@InjectFault(resource = \"\", kind = TIMEOUT) on FaultWithoutTarget: name either "
+						+ "a function (function = \"…\") or a resource (resource = \"sqs:…\"), not neither."),
+				declared(FaultUnknownFunction.class, "@InjectFault(function = \"nobody\", kind = TIMEOUT) on FaultUnknownFunction: no "
+						+ "such function. Declared functions: \"fn\"."),
+				declared(FaultTimeoutOfQueue.class, "@InjectFault(resource = \"sqs:q\", kind = TIMEOUT) on FaultTimeoutOfQueue: a "
+						+ "resource can only be UNAVAILABLE; inject TIMEOUT into a function (function = \"…\")."),
+				declared(FaultLatencyMissing.class, "@InjectFault(function = \"fn\", kind = LATENCY) on FaultLatencyMissing: "
+						+ "latencyMillis = 0 must be positive."),
 				declared(MappingOnFailureFunction.class, "@EventSourceMapping(function = \"fn\", source = \"kinesis:s\") on "
 						+ "MappingOnFailureFunction: onFailure = \"lambda:other\": a stream mapping's on-failure destination is an "
 						+ "SQS queue, an SNS topic or an S3 bucket, as in AWS: write \"sqs:<name>\", \"sns:<name>\" or "
-						+ "\"s3:<bucket>\"."));
+						+ "\"s3:<bucket>\"."),
+				declared(TopicDeclaredBadly.class, "@Topic(name = \"bad topic\") on TopicDeclaredBadly: a topic name "
+						+ "must be 1 to 256 letters, digits, hyphens or underscores (plus \".fifo\" for a FIFO "
+						+ "topic), as in AWS."),
+				declared(TopicTwice.class, "@Topic(name = \"t.fifo\") on TopicTwice: this topic is declared twice."),
+				declared(TopicDeduplicationStandard.class, "@Topic(name = \"t\") on TopicDeduplicationStandard: "
+						+ "contentBasedDeduplication applies to FIFO topics only, as in SNS: name the topic "
+						+ "\"t.fifo\", or drop contentBasedDeduplication."),
+				declared(SubscriptionNoTopic.class, "@Subscription(topic = \"nope\", endpoint = \"sqs:q\") on "
+						+ "SubscriptionNoTopic: SNS refuses it: \"Topic does not exist\" (NotFound). Declare it "
+						+ "with @Topic(name = \"nope\"). Topics: (none)."),
+				declared(SubscriptionHttp.class, "@Subscription(topic = \"t\", endpoint = "
+						+ "\"https://example.com/hook\") on SubscriptionHttp: endpoint = "
+						+ "\"https://example.com/hook\": a subscription of the sandbox delivers to an SQS queue or "
+						+ "a Lambda function: write \"sqs:<queue>\" or \"lambda:<function>\", or an ARN of one "
+						+ "(HTTP/S, email, SMS, mobile and Firehose endpoints are not simulated)."),
+				declared(SubscriptionBus.class, "@Subscription(topic = \"t\", endpoint = \"events:bus\") on "
+						+ "SubscriptionBus: endpoint = \"events:bus\": a subscription of the sandbox delivers to an "
+						+ "SQS queue or a Lambda function: write \"sqs:<queue>\" or \"lambda:<function>\", or an "
+						+ "ARN of one (HTTP/S, email, SMS, mobile and Firehose endpoints are not simulated)."),
+				declared(SubscriptionFifoQueue.class, "@Subscription(topic = \"t\", endpoint = \"sqs:q.fifo\") on "
+						+ "SubscriptionFifoQueue: SNS refuses it: \"Invalid parameter: Invalid parameter: Endpoint "
+						+ "Reason: FIFO SQS Queues can not be subscribed to standard SNS topics\". Subscribe a "
+						+ "standard queue, or make the topic a FIFO topic (a name ending in .fifo)."),
+				declared(SubscriptionFifoTopicFunction.class, "@Subscription(topic = \"t.fifo\", endpoint = "
+						+ "\"lambda:fn\") on SubscriptionFifoTopicFunction: SNS refuses it: \"Invalid parameter: "
+						+ "Invalid protocol type: lambda\". A FIFO topic delivers to SQS queues only: subscribe a "
+						+ "queue (FIFO or standard) and map it to the function with @EventSourceMapping, as AWS "
+						+ "advises."),
+				declared(SubscriptionRawFunction.class, "@Subscription(topic = \"t\", endpoint = \"lambda:fn\") on "
+						+ "SubscriptionRawFunction: SNS refuses it: \"Invalid parameter: Attributes Reason: "
+						+ "Delivery protocol [lambda] does not support raw message delivery.\" A function always "
+						+ "receives SNS's event; drop rawMessageDelivery."),
+				declared(SubscriptionNoFunction.class, "@Subscription(topic = \"t\", endpoint = \"lambda:nobody\") on "
+						+ "SubscriptionNoFunction names a function that is not declared. Declared functions: (none)."),
+				declared(SubscriptionPolicyNotArray.class, "@Subscription(topic = \"t\", endpoint = \"sqs:q\") on "
+						+ "SubscriptionPolicyNotArray: SNS refuses it: \"Invalid parameter: Attributes Reason: "
+						+ "FilterPolicy: \"severity\" must be an object or an array\". Write the policy as SNS "
+						+ "reads it: each attribute's (or, with filterPolicyScope = \"MessageBody\", each body "
+						+ "field's) value is an array of values or operators, e.g. {\"severity\": [\"high\"]}; at "
+						+ "most 5 keys."),
+				declared(SubscriptionPolicyNested.class, "@Subscription(topic = \"t\", endpoint = \"sqs:q\") on "
+						+ "SubscriptionPolicyNested: SNS refuses it: \"Invalid parameter: Attributes Reason: Filter "
+						+ "policy scope MessageAttributes does not support nested filter policy\". Write the policy "
+						+ "as SNS reads it: each attribute's (or, with filterPolicyScope = \"MessageBody\", each "
+						+ "body field's) value is an array of values or operators, e.g. {\"severity\": [\"high\"]}; "
+						+ "at most 5 keys."),
+				declared(SubscriptionPolicyWildcard.class, "@Subscription(topic = \"t\", endpoint = \"sqs:q\") on "
+						+ "SubscriptionPolicyWildcard: SNS refuses it: \"Invalid parameter: Attributes Reason: "
+						+ "FilterPolicy: Unrecognized match type wildcard\". Write the policy as SNS reads it: each "
+						+ "attribute's (or, with filterPolicyScope = \"MessageBody\", each body field's) value is "
+						+ "an array of values or operators, e.g. {\"severity\": [\"high\"]}; at most 5 keys."),
+				declared(SubscriptionScope.class, "@Subscription(topic = \"t\", endpoint = \"sqs:q\") on "
+						+ "SubscriptionScope: SNS refuses it: \"Invalid parameter: Attributes Reason: "
+						+ "FilterPolicyScope: Invalid value [Body]. Please use either MessageBody or "
+						+ "MessageAttributes\". filterPolicyScope is \"MessageAttributes\" (the default) or "
+						+ "\"MessageBody\"."),
+				declared(SubscriptionTwiceDifferently.class, "@Subscription(topic = \"t\", endpoint = \"sqs:q\") on "
+						+ "SubscriptionTwiceDifferently: SNS refuses it: \"Invalid parameter: Attributes Reason: "
+						+ "Subscription already exists with different attributes\". Declare one @Subscription per "
+						+ "topic and endpoint."),
+				declared(RuleNameChars.class, "@EventRule(name = \"bad name\", bus = \"default\") on RuleNameChars: "
+						+ "EventBridge refuses it: \"1 validation error detected: Value 'bad name' at 'name' failed "
+						+ "to satisfy constraint: Member must satisfy regular expression pattern: "
+						+ "[\\.\\-_A-Za-z0-9]+\". A rule name is letters, digits, dots, hyphens and underscores."),
+				declared(RulePatternNotArray.class, "@EventRule(name = \"r\", bus = \"default\") on "
+						+ "RulePatternNotArray: EventBridge refuses it (InvalidEventPatternException): \"Event "
+						+ "pattern is not valid. Reason: \"source\" must be an object or an array\". Write the "
+						+ "pattern as EventBridge reads it: each field's value is an array of values or operators, "
+						+ "or an object of such fields, e.g. {\"detail-type\": [\"Lambda Function Invocation Result "
+						+ "- Failure\"]}."),
+				declared(RulePatternWildcards.class, "@EventRule(name = \"r\", bus = \"default\") on "
+						+ "RulePatternWildcards: EventBridge refuses it (InvalidEventPatternException): \"Event "
+						+ "pattern is not valid. Reason: Consecutive wildcard characters at pos 2\". Write the "
+						+ "pattern as EventBridge reads it: each field's value is an array of values or operators, "
+						+ "or an object of such fields, e.g. {\"detail-type\": [\"Lambda Function Invocation Result "
+						+ "- Failure\"]}."),
+				declared(RulePatternEmpty.class, "@EventRule(name = \"r\", bus = \"default\") on RulePatternEmpty: "
+						+ "pattern is empty. A rule of the sandbox matches events with an event pattern, e.g. "
+						+ "{\"source\": [\"lambda\"]}."),
+				declared(RuleTargetBucket.class, "@EventRule(name = \"r\", bus = \"default\") on RuleTargetBucket: "
+						+ "target = \"s3:archive\": a rule of the sandbox sends to an SQS queue (sqs:<name>), an "
+						+ "SNS topic (sns:<name>) or a Lambda function (lambda:<name>), or an ARN of one."),
+				declared(RuleTargetFifo.class, "@EventRule(name = \"r\", bus = \"default\") on RuleTargetFifo: target "
+						+ "= \"sqs:q.fifo\": a FIFO target needs a message group id (EventBridge's SqsParameters), "
+						+ "which @EventRule does not set: target a standard queue or topic."),
+				declared(RuleTargetNoFunction.class, "@EventRule(name = \"r\", bus = \"default\") on "
+						+ "RuleTargetNoFunction: target = \"lambda:nobody\" names a function that is not declared. "
+						+ "Declared functions: (none)."),
+				declared(RuleTwice.class, "@EventRule(name = \"r\", bus = \"default\") on RuleTwice: this rule is "
+						+ "declared twice on bus \"default\". Give each @EventRule of a bus its own name."),
+				declared(NotificationsOverlap.class, "@BucketNotification(bucket = \"images\", target = \"sqs:b\") on "
+						+ "NotificationsOverlap: S3 refuses it: \"Configurations overlap. Configurations on the "
+						+ "same bucket cannot share a common event type.\" (InvalidArgument). It and "
+						+ "@BucketNotification(bucket = \"images\", target = \"sqs:a\") on NotificationsOverlap "
+						+ "share an event type, and a key could match both filters. Give them event types that do "
+						+ "not intersect, or prefixes (or suffixes) that no key can have both of."),
+				declared(NotificationEventUnknown.class, "@BucketNotification(bucket = \"images\", target = "
+						+ "\"sqs:a\") on NotificationEventUnknown: S3 refuses it: \"The event is not supported for "
+						+ "notifications\" (InvalidArgument): events = \"s3:ObjectCreated:Puts\" is not an S3 event "
+						+ "type. Name one of [s3:ObjectCreated:*, s3:ObjectCreated:Put, s3:ObjectCreated:Post, "
+						+ "s3:ObjectCreated:Copy, s3:ObjectCreated:CompleteMultipartUpload, s3:ObjectRemoved:*, "
+						+ "s3:ObjectRemoved:Delete, s3:ObjectRemoved:DeleteMarkerCreated]."),
+				declared(NotificationEventNeverFired.class, "@BucketNotification(bucket = \"images\", target = "
+						+ "\"sqs:a\") on NotificationEventNeverFired: events = \"s3:ObjectRestore:Post\" is an S3 "
+						+ "event type that the sandbox's buckets never fire (they are not versioned, archived, "
+						+ "replicated or tagged). Name one of [s3:ObjectCreated:*, s3:ObjectCreated:Put, "
+						+ "s3:ObjectCreated:Post, s3:ObjectCreated:Copy, s3:ObjectCreated:CompleteMultipartUpload, "
+						+ "s3:ObjectRemoved:*, s3:ObjectRemoved:Delete, s3:ObjectRemoved:DeleteMarkerCreated]."),
+				declared(NotificationNoBucket.class, "@BucketNotification(bucket = \"images\", target = \"sqs:a\") on "
+						+ "NotificationNoBucket: S3 refuses it: \"The specified bucket does not exist\" "
+						+ "(NoSuchBucket). Declare it with @Bucket(name = \"images\"). Buckets: (none)."),
+				declared(NotificationWildcard.class, "@BucketNotification(bucket = \"images\", target = \"sqs:a\") on "
+						+ "NotificationWildcard: S3 refuses it: \"A wildcard character (\"*\") can't be used in "
+						+ "filters as a prefix or suffix.\" (InvalidArgument, ArgumentName FilterRule.Value): S3 "
+						+ "filters match a literal prefix or suffix of the key; \"photos/*\" has a '*', which S3 "
+						+ "does not treat as a wildcard."),
+				declared(NotificationIdTwice.class, "@BucketNotification(bucket = \"images\", id = \"x\", target = "
+						+ "\"sqs:b\") on NotificationIdTwice: S3 refuses it: \"Same ID used for multiple "
+						+ "configurations. IDs must be unique.\" (InvalidArgument). Give each configuration of "
+						+ "bucket \"images\" its own id, or none."),
+				declared(NotificationTargetBus.class, "@BucketNotification(bucket = \"images\", target = "
+						+ "\"events:bus\") on NotificationTargetBus: target = \"events:bus\": S3 notifications go "
+						+ "to a function (a name, or lambda:name), an SQS queue (sqs:name) or an SNS topic "
+						+ "(sns:name), as in AWS."));
 	}
 
 	static Stream<Arguments> calls() {
@@ -472,10 +643,11 @@ class BadInputCatalogTests {
 						+ "Known queues: \"q\", \"done\". Declare it with @Queue(name = \"nope\") or name it in a destination "
 						+ "(\"sqs:nope\")."),
 				call("an unknown topic", s -> s.topic("nope"), IllegalArgumentException.class, "No topic \"nope\" in this sandbox. "
-						+ "Known topics: (none). Topics exist when a destination, dead-letter queue or bucket notification names "
-						+ "them (\"sns:nope\")."),
+						+ "Known topics: \"t\". Declare it with @Topic(name = \"nope\"), or name it in a destination, a "
+						+ "dead-letter queue, a notification or a rule (\"sns:nope\")."),
 				call("an unknown event bus", s -> s.eventBus("nope"), IllegalArgumentException.class, "No event bus \"nope\" in "
-						+ "this sandbox. Known event buses: \"bus\". Buses exist when a destination names them (\"events:nope\")."),
+						+ "this sandbox. Known event buses: \"bus\". Buses exist when a destination or a rule names them "
+						+ "(\"events:nope\", @EventRule(bus = \"nope\", …)); the default bus always exists."),
 				call("an unknown bucket", s -> s.bucket("nope"), IllegalArgumentException.class, "No bucket \"nope\" in this "
 						+ "sandbox. Known buckets: \"images\". Declare it with @Bucket(name = \"nope\")."),
 				call("an unknown function handle", s -> s.function("nope"), LambdaServiceException.class, "Function not found: "
@@ -498,6 +670,19 @@ class BadInputCatalogTests {
 				call("an object key over 1024 bytes", s -> s.bucket("images").putObject("k".repeat(1025), "x"),
 						IllegalArgumentException.class, "An S3 object key must be 1 to 1024 bytes of UTF-8, as in AWS; this one "
 								+ "is 1025 bytes."),
+				call("publishing an empty message", s -> s.topic("t").publish(""), IllegalArgumentException.class,
+						"SNS refuses the message: \"Invalid parameter: Empty message\" (InvalidParameter)."),
+				call("an event without source", s -> s.eventBus("bus").putEvent("", "Order Placed", "{}"),
+						IllegalArgumentException.class, "EventBridge refuses the event: \"Parameter Source is not valid. "
+								+ "Reason: Source is a required argument.\" (InvalidArgument)."),
+				call("an event whose detail is not a JSON object", s -> s.eventBus("bus").putEvent("shop", "Order", "[]"),
+						IllegalArgumentException.class, "EventBridge refuses the event: \"Detail is malformed.\" "
+								+ "(MalformedDetail)."),
+				call("a copy of a key the bucket does not hold", s -> s.bucket("images").copyObject("missing.png", "b.png"),
+						IllegalArgumentException.class, "S3 refuses the copy: \"The specified key does not exist.\" "
+								+ "(NoSuchKey): bucket \"images\" holds no \"missing.png\". Keys: (none)."),
+				call("a delete of an empty key", s -> s.bucket("images").deleteObject(""), IllegalArgumentException.class,
+						"An S3 object key must be 1 to 1024 bytes of UTF-8, as in AWS; this one is empty."),
 				call("a condition AWS does not write", s -> Condition.fromAwsName("MaximumRecordAgeExceeded"),
 						IllegalArgumentException.class, "Unknown condition \"MaximumRecordAgeExceeded\"; AWS writes one of [Success, "
 								+ "RetriesExhausted, EventAgeExceeded, ZeroReservedConcurrency, RetryAttemptsExhausted, "
@@ -559,8 +744,9 @@ class BadInputCatalogTests {
 								+ "\"\" removes it."),
 				call("a dead-letter queue the sandbox does not have", s -> s.function("ok").updateDeadLetterConfig("sns:nope"),
 						LambdaServiceException.class, "The dead-letter queue arn:aws:sns:us-east-1:123456789012:nope does not exist in "
-								+ "this sandbox. No topic \"nope\" in this sandbox. Known topics: (none). Topics exist when a "
-								+ "destination, dead-letter queue or bucket notification names them (\"sns:nope\")."),
+								+ "this sandbox. No topic \"nope\" in this sandbox. Known topics: \"t\". Declare it with "
+								+ "@Topic(name = \"nope\"), or name it in a destination, a dead-letter queue, a notification or a "
+								+ "rule (\"sns:nope\")."),
 				call("no new code", s -> s.function("ok").updateCode(null), IllegalArgumentException.class,
 						"updateCode(null): give the new handler class, a RequestHandler or RequestStreamHandler with a public "
 								+ "no-argument constructor."),

@@ -191,9 +191,12 @@ class DeliveryTests {
 	void s3NotificationsToATopicCarryS3Subject() {
 		sandbox.bucket("uploads").putObject("a.txt", "a");
 
-		SnsMessage message = sandbox.topic("uploaded").messages().get(0);
-		assertThat(message.subject()).isEqualTo("Amazon S3 Notification");
-		assertThat(Fixtures.parse(message.message()).at("/Records/0/eventName").asText()).isEqualTo("ObjectCreated:Put");
+		// first S3's test event, published when the notification was configured, then the object's event
+		List<SnsMessage> messages = sandbox.topic("uploaded").messages();
+		assertThat(messages).extracting(SnsMessage::subject).containsExactly("Amazon S3 Notification",
+				"Amazon S3 Notification");
+		assertThat(Fixtures.parse(messages.get(0).message()).get("Event").asText()).isEqualTo("s3:TestEvent");
+		assertThat(Fixtures.parse(messages.get(1).message()).at("/Records/0/eventName").asText()).isEqualTo("ObjectCreated:Put");
 	}
 
 	private static JsonNode without(JsonNode node, String field) {

@@ -45,6 +45,16 @@ class RecursiveLoopTests {
 		}
 	}
 
+	/** Publishes to the topic "alerts" (whose subscription invokes it again), through the sandbox's Java API. */
+	public static class Republish implements RequestHandler<Map<String, Object>, Void> {
+
+		@Override
+		public Void handleRequest(Map<String, Object> event, Context context) {
+			LambdaSandboxExtension.currentSandbox("a handler").topic("alerts").publish("{\"again\": true}");
+			return null;
+		}
+	}
+
 	/** Invokes itself synchronously, one level deeper, and answers what the deepest level answered. */
 	public static class Deeper implements RequestHandler<Map<String, Object>, Object> {
 
@@ -273,6 +283,54 @@ class RecursiveLoopTests {
 				assertThat(sandbox.queue("stopped").messages()).singleElement().satisfies(message -> assertThat(
 						Fixtures.parse(message.body()).at("/requestPayload/Records/0/s3/object/key").asText())
 						.isEqualTo("thumbnail.png"));
+			}
+		}
+	}
+
+	@LambdaFunction(name = "republish", handler = Republish.class, onFailure = "sqs:stopped")
+	@Topic(name = "alerts")
+	@Subscription(topic = "alerts", endpoint = "lambda:republish")
+	static class TopicLoop {
+	}
+
+	@Nested
+	@DisplayName("a loop through an SNS topic's subscription")
+	class ThroughATopic {
+
+		@Test
+		void dropsTheSeventeenthDelivery() {
+			try (Sandbox sandbox = Sandbox.create(TopicLoop.class)) {
+				sandbox.topic("alerts").publish("{\"first\": true}");
+				sandbox.settle();
+
+				assertThat(sandbox.function("republish").metric("Invocations")).isEqualTo(16);
+				assertThat(sandbox.function("republish").metric("RecursiveInvocationsDropped")).isEqualTo(1);
+				assertThat(sandbox.topic("alerts").messages()).hasSize(17);
+				assertThat(sandbox.queue("stopped").messages()).singleElement().satisfies(message -> assertThat(
+						Fixtures.parse(message.body()).at("/requestPayload/Records/0/Sns/Message").asText())
+						.isEqualTo("{\"again\": true}"));
+			}
+		}
+	}
+
+	@LambdaFunction(name = "announcer", handler = TwentyTimes.class, maximumRetryAttempts = 0, onSuccess = "events:bus")
+	@EventRule(name = "again", bus = "bus", pattern = "{\"source\": [\"lambda\"]}", target = "lambda:announcer")
+	static class BusLoop {
+	}
+
+	@Nested
+	@DisplayName("a loop through EventBridge, which Lambda cannot follow")
+	class ThroughEventBridge {
+
+		@Test
+		void isNotStopped() {
+			try (Sandbox sandbox = Sandbox.create(BusLoop.class)) {
+				sandbox.invokeAsync("announcer", "{}");
+				sandbox.settle();
+
+				// announcer fails its 21st invocation (no retries, no on-failure destination): that ends the loop
+				assertThat(sandbox.function("announcer").metric("Invocations")).isEqualTo(21);
+				assertThat(sandbox.function("announcer").metric("RecursiveInvocationsDropped")).isZero();
 			}
 		}
 	}

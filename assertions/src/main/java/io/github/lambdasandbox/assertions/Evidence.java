@@ -48,6 +48,83 @@ final class Evidence {
 		for (EventBus bus : sandbox.eventBuses()) {
 			out.append("  event bus \"").append(bus.name()).append("\": ").append(bus.events().size()).append(" events\n");
 		}
+		return routingAndTimeline(out, sandbox, "sqs:" + queueName);
+	}
+
+	/** The sandbox state around a topic: what each topic holds, where the messages of this one went, the timeline. */
+	static String aroundTopic(Sandbox sandbox, String topicName) {
+		StringBuilder out = new StringBuilder();
+		out.append("Topics at virtual time ").append(elapsed(sandbox)).append(":\n");
+		for (SnsTopic topic : sandbox.topics()) {
+			int published = topic.messages().size();
+			out.append("  \"").append(topic.name()).append("\": ").append(published)
+					.append(published == 1 ? " message published\n" : " messages published\n");
+		}
+		List<String> routes = new ArrayList<>();
+		for (JournalEntry entry : sandbox.journal().ofResource("sns:" + topicName)) {
+			if (entry instanceof JournalEntry.SubscriptionDelivered d) {
+				routes.add("message " + d.messageId() + " → " + d.endpoint());
+			}
+			else if (entry instanceof JournalEntry.MessageFiltered f) {
+				routes.add("message " + f.messageId() + " ↛ " + f.endpoint() + ": its filter policy " + f.filterPolicy()
+						+ " does not match");
+			}
+			else if (entry instanceof JournalEntry.NotDelivered n) {
+				routes.add("message " + n.messageId() + " ↛ " + n.target() + ": " + n.reason());
+			}
+		}
+		routes(out, "Where the messages of \"" + topicName + "\" went", routes);
+		return routingAndTimeline(out, sandbox, "sns:" + topicName);
+	}
+
+	/** The sandbox state around a bus: what each bus holds, where the events of this one went, the timeline. */
+	static String aroundBus(Sandbox sandbox, String busName) {
+		StringBuilder out = new StringBuilder();
+		out.append("Event buses at virtual time ").append(elapsed(sandbox)).append(":\n");
+		for (EventBus bus : sandbox.eventBuses()) {
+			int events = bus.events().size();
+			out.append("  \"").append(bus.name()).append("\": ").append(events).append(events == 1 ? " event\n" : " events\n");
+		}
+		Map<String, String> described = new LinkedHashMap<>();
+		List<String> routes = new ArrayList<>();
+		for (JournalEntry entry : sandbox.journal().ofResource("events:" + busName)) {
+			if (entry instanceof JournalEntry.EventPut put) {
+				described.put(put.eventId(), Events.describe(put.event()));
+			}
+			else if (entry instanceof JournalEntry.RuleMatched m) {
+				routes.add("event " + described.getOrDefault(m.eventId(), m.eventId()) + ": rule " + m.rule() + " → " + m.target());
+			}
+			else if (entry instanceof JournalEntry.EventUnmatched u) {
+				routes.add("event " + described.getOrDefault(u.eventId(), u.eventId()) + ": matches none of its rules "
+						+ u.rules());
+			}
+			else if (entry instanceof JournalEntry.NotDelivered n) {
+				routes.add("event " + described.getOrDefault(n.messageId(), n.messageId()) + ": rule " + n.route() + " ↛ "
+						+ n.target() + ": " + n.reason());
+			}
+		}
+		routes(out, "Where the events of \"" + busName + "\" went", routes);
+		return routingAndTimeline(out, sandbox, "events:" + busName);
+	}
+
+	private static void routes(StringBuilder out, String title, List<String> routes) {
+		if (routes.isEmpty()) {
+			return;
+		}
+		out.append(title).append(":\n");
+		int skipped = routes.size() - 2 * REQUESTS_AT_EACH_END;
+		for (int i = 0; i < routes.size(); i++) {
+			if (skipped > 1 && i == REQUESTS_AT_EACH_END) {
+				out.append("  … ").append(skipped).append(" more\n");
+				i += skipped - 1;
+				continue;
+			}
+			out.append("  ").append(routes.get(i)).append('\n');
+		}
+	}
+
+	/** How each function routes its outcomes, and the timeline of the requests of those that send to {@code target}. */
+	private static String routingAndTimeline(StringBuilder out, Sandbox sandbox, String target) {
 		List<FunctionHandle> functions = sandbox.functions();
 		if (!functions.isEmpty()) {
 			out.append("Routing:\n");
@@ -62,8 +139,8 @@ final class Evidence {
 						.append(")\n");
 			}
 		}
-		// the requests of the functions that send to this queue; if none ran, every request: the event went elsewhere
-		String timeline = timelineOf(sandbox, sendersTo(functions, "sqs:" + queueName));
+		// the requests of the functions that send to this target; if none ran, every request: the event went elsewhere
+		String timeline = timelineOf(sandbox, sendersTo(functions, target));
 		out.append(timeline != null ? timeline : sandbox.timeline());
 		return out.toString().stripTrailing();
 	}
@@ -75,7 +152,12 @@ final class Evidence {
 
 	/** The last error of the functions that send to a queue: the cause to attach to a failure. */
 	static Optional<Throwable> lastErrorOf(Sandbox sandbox, String queueName) {
-		for (FunctionHandle function : sendersTo(sandbox.functions(), "sqs:" + queueName)) {
+		return lastErrorOfSendersTo(sandbox, "sqs:" + queueName);
+	}
+
+	/** The last error of the functions whose destinations name {@code target} ({@code sns:alerts}, {@code events:b}). */
+	static Optional<Throwable> lastErrorOfSendersTo(Sandbox sandbox, String target) {
+		for (FunctionHandle function : sendersTo(sandbox.functions(), target)) {
 			Optional<Throwable> error = function.lastError();
 			if (error.isPresent()) {
 				return error;

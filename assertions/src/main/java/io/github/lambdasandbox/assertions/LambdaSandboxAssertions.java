@@ -1,7 +1,9 @@
 package io.github.lambdasandbox.assertions;
 
+import io.github.lambdasandbox.EventBus;
 import io.github.lambdasandbox.FunctionHandle;
 import io.github.lambdasandbox.S3Bucket;
+import io.github.lambdasandbox.SnsTopic;
 import io.github.lambdasandbox.SqsMessage;
 import io.github.lambdasandbox.SqsQueue;
 import io.github.lambdasandbox.junit.LambdaSandboxExtension;
@@ -20,7 +22,8 @@ import org.assertj.core.util.CheckReturnValue;
  * assertThat(queue("S3-failure")).receivesRecord().withCondition(RETRIES_EXHAUSTED);
  * }</pre>
  *
- * <p>{@link #queue(String)}, {@link #function(String)} and {@link #bucket(String)} find the sandbox of the test
+ * <p>{@link #queue(String)}, {@link #topic(String)}, {@link #eventBus(String)}, {@link #function(String)} and
+ * {@link #bucket(String)} find the sandbox of the test
  * running on the current thread: call them from the test, not from threads it starts (use the injected
  * {@code Sandbox} there). For soft assertions see {@link LambdaSandboxSoftAssertions}.
  *
@@ -35,6 +38,18 @@ public class LambdaSandboxAssertions extends Assertions {
 	@CheckReturnValue
 	public static QueueAssert assertThat(SqsQueue actual) {
 		return new QueueAssert(actual);
+	}
+
+	/** Assertions on what an SNS topic received; the {@code receives…} ones let virtual time run. @since 0.3 */
+	@CheckReturnValue
+	public static TopicAssert assertThat(SnsTopic actual) {
+		return new TopicAssert(actual);
+	}
+
+	/** Assertions on what an EventBridge bus received; the {@code receives…} ones let virtual time run. @since 0.3 */
+	@CheckReturnValue
+	public static EventBusAssert assertThat(EventBus actual) {
+		return new EventBusAssert(actual);
 	}
 
 	/** Assertions on a message as an invocation record. */
@@ -62,6 +77,24 @@ public class LambdaSandboxAssertions extends Assertions {
 	/** The function {@code name} of the running test's sandbox. */
 	public static FunctionHandle function(String name) {
 		return LambdaSandboxExtension.currentSandbox("function(\"" + name + "\")").function(name);
+	}
+
+	/**
+	 * The SNS topic {@code name} of the running test's sandbox.
+	 *
+	 * @since 0.3
+	 */
+	public static SnsTopic topic(String name) {
+		return LambdaSandboxExtension.currentSandbox("topic(\"" + name + "\")").topic(name);
+	}
+
+	/**
+	 * The EventBridge bus {@code name} of the running test's sandbox ({@code "default"} always exists).
+	 *
+	 * @since 0.3
+	 */
+	public static EventBus eventBus(String name) {
+		return LambdaSandboxExtension.currentSandbox("eventBus(\"" + name + "\")").eventBus(name);
 	}
 
 	/** The bucket {@code name} of the running test's sandbox. */

@@ -2,6 +2,8 @@ package io.github.lambdasandbox.assertions;
 
 import java.util.function.Consumer;
 
+import io.github.lambdasandbox.EventBus;
+import io.github.lambdasandbox.SnsTopic;
 import io.github.lambdasandbox.SqsMessage;
 import io.github.lambdasandbox.SqsQueue;
 import org.assertj.core.api.AbstractSoftAssertions;
@@ -32,6 +34,16 @@ public class LambdaSandboxSoftAssertions extends AbstractSoftAssertions {
 	/** Soft assertions on a queue. */
 	public QueueAssert assertThat(SqsQueue actual) {
 		return new QueueAssert(actual, null, this);
+	}
+
+	/** Soft assertions on a topic. @since 0.3 */
+	public TopicAssert assertThat(SnsTopic actual) {
+		return new TopicAssert(actual, null, Waiting.REAL_TIME_GUARD, this);
+	}
+
+	/** Soft assertions on an event bus. @since 0.3 */
+	public EventBusAssert assertThat(EventBus actual) {
+		return new EventBusAssert(actual, null, Waiting.REAL_TIME_GUARD, this);
 	}
 
 	/** Soft assertions on a message as an invocation record. */

@@ -26,7 +26,8 @@ public class MessageAssert extends AbstractAssert<MessageAssert, SqsMessage> {
 
 	private final Sandbox sandbox;
 
-	private final String queueName;
+	/** Where the message arrived, for messages: {@code queue "lambda-DLQ"}, {@code topic "alerts"}; or null. */
+	private final String from;
 
 	private final AssertionErrorCollector softly;
 
@@ -34,10 +35,11 @@ public class MessageAssert extends AbstractAssert<MessageAssert, SqsMessage> {
 		this(actual, null, null, null);
 	}
 
-	MessageAssert(SqsMessage actual, Sandbox sandbox, String queueName, AssertionErrorCollector softly) {
+	/** @param from where the message arrived: {@code queue "lambda-DLQ"}, {@code topic "alerts"}; null if unknown */
+	MessageAssert(SqsMessage actual, Sandbox sandbox, String from, AssertionErrorCollector softly) {
 		super(actual, MessageAssert.class);
 		this.sandbox = sandbox;
-		this.queueName = queueName;
+		this.from = from;
 		this.softly = softly;
 	}
 
@@ -67,6 +69,23 @@ public class MessageAssert extends AbstractAssert<MessageAssert, SqsMessage> {
 		return myself;
 	}
 
+	/**
+	 * The {@code Subject} of a message published to a topic ({@code null}: none, as Lambda's destinations publish); a
+	 * queue's messages have none.
+	 *
+	 * @since 0.3
+	 */
+	public MessageAssert withSubject(String expected) {
+		if (skipped()) {
+			return myself;
+		}
+		String subject = actual instanceof Published published ? published.subject() : null;
+		if (!Objects.equals(expected, subject)) {
+			fail("subject", expected, subject);
+		}
+		return myself;
+	}
+
 	private boolean skipped() {
 		if (actual == null && softly != null) {
 			return true;
@@ -84,7 +103,7 @@ public class MessageAssert extends AbstractAssert<MessageAssert, SqsMessage> {
 	}
 
 	private void fail(String what, String expected, String actualValue) {
-		String where = queueName == null ? "" : " from queue \"" + queueName + "\"";
+		String where = from == null ? "" : " from " + from;
 		String requestId = actual.attribute("RequestID");
 		String evidence = "Message:\n  body: " + QueueAssert.abbreviate(actual.body()) + "\n  attributes: " + actual.attributes()
 				+ Evidence.ofRequest(sandbox, requestId);

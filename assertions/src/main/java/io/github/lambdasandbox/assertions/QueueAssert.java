@@ -37,10 +37,7 @@ import org.assertj.core.error.ErrorMessageFactory;
 public class QueueAssert extends AbstractAssert<QueueAssert, SqsQueue> {
 
 	/** How long a wait may take in real time: handlers that run for real, work without end. */
-	static final Duration REAL_TIME_GUARD = Duration.ofSeconds(30);
-
-	/** No virtual limit: wait until nothing more can happen. */
-	private static final Duration UNTIL_SETTLED = Duration.ofSeconds(Long.MAX_VALUE / 4);
+	static final Duration REAL_TIME_GUARD = Waiting.REAL_TIME_GUARD;
 
 	private final Duration within;
 
@@ -69,9 +66,7 @@ public class QueueAssert extends AbstractAssert<QueueAssert, SqsQueue> {
 	 * nothing more can happen.
 	 */
 	public QueueAssert within(Duration virtualTime) {
-		if (virtualTime == null || virtualTime.isNegative() || virtualTime.isZero()) {
-			throw new IllegalArgumentException("within(" + virtualTime + "): the virtual time to wait must be positive.");
-		}
+		Waiting.checkPositive("within", virtualTime, "virtual time");
 		QueueAssert copy = new QueueAssert(actual, virtualTime, realTimeGuard, softly);
 		copy.info.description(info.description());
 		return copy;
@@ -82,9 +77,7 @@ public class QueueAssert extends AbstractAssert<QueueAssert, SqsQueue> {
 	 * that computes for real, or work without end.
 	 */
 	public QueueAssert withRealTimeGuard(Duration realTime) {
-		if (realTime == null || realTime.isNegative() || realTime.isZero()) {
-			throw new IllegalArgumentException("withRealTimeGuard(" + realTime + "): the real time to wait must be positive.");
-		}
+		Waiting.checkPositive("withRealTimeGuard", realTime, "real time");
 		QueueAssert copy = new QueueAssert(actual, within, realTime, softly);
 		copy.info.description(info.description());
 		return copy;
@@ -99,7 +92,7 @@ public class QueueAssert extends AbstractAssert<QueueAssert, SqsQueue> {
 	 */
 	public RecordAssert receivesRecord() {
 		SqsMessage message = receive("an invocation record", Records::isRecord);
-		return new RecordAssert(message, actual.sandbox(), actual.name(), softly);
+		return new RecordAssert(message, actual.sandbox(), "queue \"" + actual.name() + "\"", softly);
 	}
 
 	/**
@@ -111,7 +104,7 @@ public class QueueAssert extends AbstractAssert<QueueAssert, SqsQueue> {
 	 */
 	public MessageAssert receivesMessage() {
 		SqsMessage message = receive("a message", m -> true);
-		return new MessageAssert(message, actual.sandbox(), actual.name(), softly);
+		return new MessageAssert(message, actual.sandbox(), "queue \"" + actual.name() + "\"", softly);
 	}
 
 	/**
@@ -161,8 +154,8 @@ public class QueueAssert extends AbstractAssert<QueueAssert, SqsQueue> {
 	public QueueAssert isDrained() {
 		isNotNull();
 		Sandbox sandbox = actual.sandbox();
-		WaitOutcome outcome = sandbox.runUntil(() -> actual.messages().isEmpty(), within == null ? UNTIL_SETTLED : within,
-				realTimeGuard);
+		WaitOutcome outcome = Waiting.until(sandbox, () -> actual.messages().isEmpty() ? Boolean.TRUE : null, within,
+				realTimeGuard).how();
 		if (outcome == WaitOutcome.SATISFIED) {
 			return myself;
 		}
@@ -186,7 +179,7 @@ public class QueueAssert extends AbstractAssert<QueueAssert, SqsQueue> {
 	private QueueAssert receivesNone(String what, Predicate<SqsMessage> kind) {
 		isNotNull();
 		Sandbox sandbox = actual.sandbox();
-		WaitOutcome outcome = sandbox.runUntil(() -> false, within == null ? UNTIL_SETTLED : within, realTimeGuard);
+		WaitOutcome outcome = Waiting.settle(sandbox, within, realTimeGuard);
 		if (outcome == WaitOutcome.PAUSED) {
 			report(assertionError(shouldReceiveNothingButClockIsPaused(actual.name(), what, sandbox.pendingWork(),
 					Evidence.around(sandbox, actual.name()))), null);
@@ -199,15 +192,9 @@ public class QueueAssert extends AbstractAssert<QueueAssert, SqsQueue> {
 		}
 		List<SqsMessage> unexpected = Deliveries.unmatched(sandbox, actual.name(), kind);
 		if (!unexpected.isEmpty()) {
-			StringBuilder listed = new StringBuilder();
-			for (int i = 0; i < unexpected.size() && i < 5; i++) {
-				listed.append("  ").append(abbreviate(unexpected.get(i).body())).append('\n');
-			}
-			if (unexpected.size() > 5) {
-				listed.append("  … ").append(unexpected.size() - 5).append(" more\n");
-			}
-			report(assertionError(shouldReceiveNothing(actual.name(), what, unexpected.size(), listed.toString(),
-					Evidence.around(sandbox, actual.name()))), null);
+			report(assertionError(shouldReceiveNothing(actual.name(), what, unexpected.size(),
+					Waiting.listed(unexpected.stream().map(SqsMessage::body).toList()), Evidence.around(sandbox, actual.name()))),
+					null);
 		}
 		return myself;
 	}
@@ -216,24 +203,15 @@ public class QueueAssert extends AbstractAssert<QueueAssert, SqsQueue> {
 		isNotNull();
 		Sandbox sandbox = actual.sandbox();
 		String queue = actual.name();
-		WaitOutcome outcome = sandbox.runUntil(() -> Deliveries.firstUnmatched(sandbox, queue, kind) != null,
-				within == null ? UNTIL_SETTLED : within, realTimeGuard);
-		SqsMessage message = outcome == WaitOutcome.SATISFIED ? Deliveries.firstUnmatched(sandbox, queue, kind) : null;
-		if (message != null) {
-			Deliveries.match(sandbox, queue, message);
-			return message;
+		Waiting.Outcome<SqsMessage> outcome = Waiting.until(sandbox, () -> Deliveries.firstUnmatched(sandbox, queue, kind),
+				within, realTimeGuard);
+		if (outcome.found() != null) {
+			Deliveries.match(sandbox, queue, outcome.found());
+			return outcome.found();
 		}
-		String why = switch (outcome) {
-			case PAUSED -> "it received none by virtual time " + Evidence.elapsed(sandbox) + ": the clock is paused ("
-					+ sandbox.pendingWork() + "); call clock().advance(…) or clock().resume() to let it run";
-			case WITHIN_ELAPSED -> "it received none within " + Evidence.duration(within) + " of virtual time (then "
-					+ sandbox.pendingWork() + ")";
-			case REAL_TIME_EXCEEDED -> "it received none within " + Evidence.duration(realTimeGuard) + " of real time: "
-					+ sandbox.pendingWork();
-			default -> "it received none: the sandbox is idle and nothing more is scheduled" + others(sandbox, queue, kind);
-		};
-		ErrorMessageFactory factory = shouldReceive(queue, what, within == null ? "" : " within "
-				+ Evidence.duration(within) + " of virtual time", why, Evidence.around(sandbox, queue));
+		String why = Waiting.whyNone(outcome.how(), sandbox, within, realTimeGuard)
+				+ (outcome.how() == WaitOutcome.SETTLED ? others(sandbox, queue, kind) : "");
+		ErrorMessageFactory factory = shouldReceive(queue, what, Waiting.within(within), why, Evidence.around(sandbox, queue));
 		report(assertionError(factory), Evidence.lastErrorOf(sandbox, queue).orElse(null));
 		return null;
 	}
@@ -246,17 +224,10 @@ public class QueueAssert extends AbstractAssert<QueueAssert, SqsQueue> {
 
 	/** Throws the failure, or collects it in a soft-assertions block; {@code cause} is the handler's last error. */
 	private void report(AssertionError error, Throwable cause) {
-		if (cause != null && error.getCause() == null) {
-			error.initCause(cause);
-		}
-		if (softly != null) {
-			softly.collectAssertionError(error);
-			return;
-		}
-		throw error;
+		Waiting.report(error, cause, softly);
 	}
 
 	static String abbreviate(String body) {
-		return body.length() <= 500 ? body : body.substring(0, 500) + "… (" + body.length() + " characters)";
+		return Waiting.abbreviate(body);
 	}
 }

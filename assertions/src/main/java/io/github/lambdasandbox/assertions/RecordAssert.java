@@ -24,7 +24,8 @@ public class RecordAssert extends AbstractAssert<RecordAssert, SqsMessage> {
 
 	private final Sandbox sandbox;
 
-	private final String queueName;
+	/** Where the record arrived, for messages: {@code queue "S3-failure"}, {@code topic "alerts"}; or null. */
+	private final String from;
 
 	private final AssertionErrorCollector softly;
 
@@ -32,11 +33,12 @@ public class RecordAssert extends AbstractAssert<RecordAssert, SqsMessage> {
 		this(actual, null, null, null);
 	}
 
-	RecordAssert(SqsMessage actual, Sandbox sandbox, String queueName, AssertionErrorCollector softly) {
+	/** @param from where the record arrived: {@code queue "S3-failure"}, {@code topic "alerts"}; null if unknown */
+	RecordAssert(SqsMessage actual, Sandbox sandbox, String from, AssertionErrorCollector softly) {
 		super(actual, RecordAssert.class);
 		this.record = actual == null ? null : Records.parse(actual.body());
 		this.sandbox = sandbox;
-		this.queueName = queueName;
+		this.from = from;
 		this.softly = softly;
 	}
 
@@ -209,8 +211,7 @@ public class RecordAssert extends AbstractAssert<RecordAssert, SqsMessage> {
 
 	private void fail(String field, String expectedShown, String actualShown, Object expected, Object actualValue) {
 		String requestId = text("requestContext", "requestId");
-		String subject = "the invocation record of request " + requestId + (queueName == null ? "" : " (from queue \""
-				+ queueName + "\")");
+		String subject = "the invocation record of request " + requestId + (from == null ? "" : " (from " + from + ")");
 		String evidence = "Record:\n" + JsonValues.pretty(record) + Evidence.ofRequest(sandbox, requestId);
 		String message = shouldHaveValue(subject, field, expectedShown, actualShown, evidence).create();
 		AssertionError error = failureWithActualExpected(actualValue, expected, "%s", message);

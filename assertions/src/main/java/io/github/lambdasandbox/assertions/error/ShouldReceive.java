@@ -25,8 +25,20 @@ public class ShouldReceive extends BasicErrorMessageFactory {
 	 * @param evidence the state of the sandbox and the timeline
 	 */
 	public static ErrorMessageFactory shouldReceive(String queue, String what, String within, String why, String evidence) {
-		return new ShouldReceive("%nExpecting queue %s to receive %s%s,%nbut %s.%n%n%s", queue, unquotedString(what),
-				unquotedString(within), unquotedString(why), unquotedString(evidence));
+		return shouldReceive("queue", queue, what, within, why, evidence);
+	}
+
+	/**
+	 * The same for any resource that receives: {@code Expecting topic "alerts" to receive a message, but …}.
+	 *
+	 * @param kind {@code queue}, {@code topic}, {@code event bus}
+	 * @param name the resource's name
+	 * @since 0.3
+	 */
+	public static ErrorMessageFactory shouldReceive(String kind, String name, String what, String within, String why,
+			String evidence) {
+		return new ShouldReceive("%nExpecting %s %s to receive %s%s,%nbut %s.%n%n%s", unquotedString(kind), name,
+				unquotedString(what), unquotedString(within), unquotedString(why), unquotedString(evidence));
 	}
 
 	private ShouldReceive(String format, Object... arguments) {

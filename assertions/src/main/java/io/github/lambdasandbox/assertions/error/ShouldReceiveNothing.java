@@ -22,24 +22,47 @@ public class ShouldReceiveNothing extends BasicErrorMessageFactory {
 	 */
 	public static ErrorMessageFactory shouldReceiveNothing(String queue, String what, int count, String received,
 			String evidence) {
-		return new ShouldReceiveNothing("%nExpecting queue %s to receive no %s,%nbut it received %s:%n%s%n%s", queue,
-				unquotedString(what), count, unquotedString(received), unquotedString(evidence));
+		return shouldReceiveNothing("queue", queue, what, count, received, evidence);
+	}
+
+	/**
+	 * The same for any resource that receives: {@code Expecting event bus "default" to receive no event, …}.
+	 *
+	 * @param kind {@code queue}, {@code topic}, {@code event bus}
+	 * @since 0.3
+	 */
+	public static ErrorMessageFactory shouldReceiveNothing(String kind, String name, String what, int count,
+			String received, String evidence) {
+		return new ShouldReceiveNothing("%nExpecting %s %s to receive no %s,%nbut it received %s:%n%s%n%s",
+				unquotedString(kind), name, unquotedString(what), count, unquotedString(received), unquotedString(evidence));
 	}
 
 	/** The clock is paused with work to come: what it would deliver is not known yet. */
 	public static ErrorMessageFactory shouldReceiveNothingButClockIsPaused(String queue, String what, String pending,
 			String evidence) {
-		return new ShouldReceiveNothing("%nExpecting queue %s to receive no %s,%nbut the clock is paused with work still to "
+		return shouldReceiveNothingButClockIsPaused("queue", queue, what, pending, evidence);
+	}
+
+	/** The same for any resource that receives. @since 0.3 */
+	public static ErrorMessageFactory shouldReceiveNothingButClockIsPaused(String kind, String name, String what,
+			String pending, String evidence) {
+		return new ShouldReceiveNothing("%nExpecting %s %s to receive no %s,%nbut the clock is paused with work still to "
 				+ "come (%s): what it would deliver is unknown. Call clock().advance(…) or clock().resume() first.%n%n%s",
-				queue, unquotedString(what), unquotedString(pending), unquotedString(evidence));
+				unquotedString(kind), name, unquotedString(what), unquotedString(pending), unquotedString(evidence));
 	}
 
 	/** The sandbox kept running in real time: it cannot be told that nothing will come. */
 	public static ErrorMessageFactory shouldReceiveNothingButSandboxStillRuns(String queue, String what, String pending,
 			String evidence) {
-		return new ShouldReceiveNothing("%nExpecting queue %s to receive no %s,%nbut the sandbox was still running after "
-				+ "its real-time guard (%s): what it would deliver is unknown.%n%n%s", queue, unquotedString(what),
-				unquotedString(pending), unquotedString(evidence));
+		return shouldReceiveNothingButSandboxStillRuns("queue", queue, what, pending, evidence);
+	}
+
+	/** The same for any resource that receives. @since 0.3 */
+	public static ErrorMessageFactory shouldReceiveNothingButSandboxStillRuns(String kind, String name, String what,
+			String pending, String evidence) {
+		return new ShouldReceiveNothing("%nExpecting %s %s to receive no %s,%nbut the sandbox was still running after "
+				+ "its real-time guard (%s): what it would deliver is unknown.%n%n%s", unquotedString(kind), name,
+				unquotedString(what), unquotedString(pending), unquotedString(evidence));
 	}
 
 	private ShouldReceiveNothing(String format, Object... arguments) {

@@ -17,13 +17,19 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.github.lambdasandbox.Bucket;
+import io.github.lambdasandbox.BucketNotification;
 import io.github.lambdasandbox.DataStream;
+import io.github.lambdasandbox.EventRule;
 import io.github.lambdasandbox.EventSourceMapping;
+import io.github.lambdasandbox.Fault;
+import io.github.lambdasandbox.InjectFault;
 import io.github.lambdasandbox.LambdaFunction;
 import io.github.lambdasandbox.LambdaSandbox;
 import io.github.lambdasandbox.Queue;
 import io.github.lambdasandbox.Sandbox;
+import io.github.lambdasandbox.Subscription;
 import io.github.lambdasandbox.Table;
+import io.github.lambdasandbox.Topic;
 import io.github.lambdasandbox.internal.config.TargetRef.Service;
 import io.github.lambdasandbox.internal.json.Arns;
 import io.github.lambdasandbox.internal.json.DynamoDbStreams;
@@ -44,7 +50,7 @@ public final class ConfigReader {
 	/** When the sandbox starts: when its tables and their streams are created. */
 	private Instant startTime;
 
-	/** Topics and buses are named by destinations only. */
+	/** Topics and buses: declared ({@code @Topic}), or named by destinations, rules, subscriptions, notifications. */
 	private final Set<String> topics = new LinkedHashSet<>();
 
 	private final Set<String> eventBuses = new LinkedHashSet<>();
@@ -88,7 +94,8 @@ public final class ConfigReader {
 	}
 
 	private static final List<Class<? extends Annotation>> REPEATABLE_DECLARATIONS = List.of(LambdaFunction.class,
-			Queue.class, Bucket.class, DataStream.class, Table.class, EventSourceMapping.class);
+			Queue.class, Bucket.class, DataStream.class, Table.class, EventSourceMapping.class, InjectFault.class, Topic.class,
+			Subscription.class, EventRule.class, BucketNotification.class);
 
 	private SandboxConfig readFrom(Class<?> testClass, Method testMethod) {
 		List<AnnotatedElement> levels = new ArrayList<>();
@@ -108,6 +115,12 @@ public final class ConfigReader {
 		List<Table> tableAnnotations = merged(levels, Table.class, Table::name, "@Table", "this table is declared twice.");
 		List<EventSourceMapping> mappingAnnotations = merged(levels, EventSourceMapping.class,
 				m -> m.function() + " \u2190 " + m.source(), "@EventSourceMapping", null);
+		List<Topic> topicAnnotations = merged(levels, Topic.class, Topic::name, "@Topic", "this topic is declared twice.");
+		List<Subscription> subscriptionAnnotations = merged(levels, Subscription.class,
+				s -> s.topic() + " \u2192 " + s.endpoint(), "@Subscription", null);
+		List<EventRule> ruleAnnotations = merged(levels, EventRule.class, r -> r.bus() + " " + r.name(), "@EventRule", null);
+		RoutingDeclarations routing = new RoutingDeclarations(this, declaredOn, topics, eventBuses);
+		routing.topics(topicAnnotations);
 		LambdaSandbox sandbox = null;
 		for (AnnotatedElement level : levels) {
 			sandbox = AnnotationSupport.findAnnotation(level, LambdaSandbox.class).orElse(sandbox);
@@ -156,25 +169,13 @@ public final class ConfigReader {
 		}
 		checkReservations(functions, accountConcurrency);
 
+		List<NotificationConfig> notificationConfigs = routing.notifications(levels, functionNames, buckets);
 		Map<String, TargetRef> notifications = new LinkedHashMap<>();
-		for (Bucket b : bucketAnnotations) {
-			if (!b.onObjectCreated().isBlank()) {
-				String where = "@Bucket(name = \"" + b.name() + "\") on " + declaredOn + ": onObjectCreated = \""
-						+ b.onObjectCreated() + "\"";
-				String value = b.onObjectCreated();
-				TargetRef target = value.contains(":") ? Targets.parse(where, value, null)
-						: new TargetRef(Service.LAMBDA, value);
-				if (target.service() != Service.LAMBDA && target.service() != Service.SQS && target.service() != Service.SNS) {
-					throw fail(where + ": S3 notifications go to a function (a name, or lambda:name), an SQS queue "
-							+ "(sqs:name) or an SNS topic (sns:name), as in AWS.");
-				}
-				if (target.name().endsWith(".fifo") && target.service() != Service.LAMBDA) {
-					throw fail(where + ": S3 does not send notifications to FIFO queues or topics, as in AWS.");
-				}
-				resolve(where, target, functionNames, queues, buckets);
-				notifications.put(b.name(), target);
-			}
-		}
+		notificationConfigs.stream().filter(n -> n.id() == null && n.filter().events().equals(List.of("s3:ObjectCreated:*"))
+				&& n.filter().prefix().isEmpty() && n.filter().suffix().isEmpty())
+			.forEach(n -> notifications.putIfAbsent(n.bucket(), n.target()));
+		List<RuleConfig> rules = routing.rules(ruleAnnotations, functionNames, buckets);
+		List<SubscriptionConfig> subscriptions = routing.subscriptions(subscriptionAnnotations, functionNames, buckets);
 		Map<String, StreamConfig> streams = new LinkedHashMap<>();
 		for (DataStream d : streamAnnotations) {
 			StreamConfig stream = stream(d);
@@ -211,7 +212,8 @@ public final class ConfigReader {
 		return new SandboxConfig(declaredOn, startTime, seed, accountConcurrency, maxAsyncPayload, failOnPendingWork, functions,
 				List.copyOf(queueConfigs.values()), List.copyOf(topics), List.copyOf(eventBuses), List.copyOf(buckets),
 				notifications, List.copyOf(streams.values()), List.copyOf(tables.values()), mappings, virtualHandlerTime,
-				isolatedEnvironments);
+				isolatedEnvironments, faults(sandbox, levels, functionNames), routing.topicConfigs(), subscriptions, rules,
+				notificationConfigs);
 	}
 
 	private FunctionConfig function(LambdaFunction f, Set<String> functionNames, Set<String> queues, Set<String> buckets) {
@@ -302,6 +304,11 @@ public final class ConfigReader {
 			}
 		}
 		resolve(at, target, functionNames, queues, buckets);
+	}
+
+	/** {@link #resolve(String, TargetRef, Set, Set, Set)} for the routing declarations. */
+	void resolve(String at, TargetRef target, Set<String> functionNames, Set<String> buckets) {
+		resolve(at, target, functionNames, queueConfigs.keySet(), buckets);
 	}
 
 	/** Checks that a named function exists; adds the queues, topics, buses and buckets that are named. */
@@ -642,6 +649,64 @@ public final class ConfigReader {
 
 	/** Overrides what messages about a mapping start with (an update at run time). */
 	private String where;
+
+	// --- faults -------------------------------------------------------------------------------------------------
+
+	private FaultsConfig faults(LambdaSandbox sandbox, List<AnnotatedElement> levels, Set<String> functionNames) {
+		double probability = sandbox == null ? 0 : sandbox.duplicateDeliveryProbability();
+		if (!(probability >= 0 && probability <= 1)) {
+			throw fail("@LambdaSandbox on " + declaredOn + ": duplicateDeliveryProbability = " + probability + " must be 0..1 "
+					+ "(0.05 delivers about one event in twenty twice).");
+		}
+		List<FaultsConfig.Injected> injected = new ArrayList<>();
+		for (AnnotatedElement level : levels) {
+			for (InjectFault f : AnnotationSupport.findRepeatableAnnotations(level, InjectFault.class)) {
+				injected.add(injected(f, functionNames));
+			}
+		}
+		return probability == 0 && injected.isEmpty() ? FaultsConfig.NONE : new FaultsConfig(probability, injected);
+	}
+
+	private FaultsConfig.Injected injected(InjectFault f, Set<String> functionNames) {
+		String where = "@InjectFault(" + (f.function().isEmpty() ? "resource = \"" + f.resource() : "function = \""
+				+ f.function()) + "\", kind = " + f.kind() + ") on " + declaredOn;
+		if (f.function().isEmpty() == f.resource().isEmpty()) {
+			throw fail(where + ": name either a function (function = \"…\") or a resource (resource = \"sqs:…\"), not "
+					+ (f.function().isEmpty() ? "neither." : "both."));
+		}
+		if (f.times() < 1) {
+			throw fail(where + ": times = " + f.times() + " must be 1 or more.");
+		}
+		if (!f.function().isEmpty() && !functionNames.contains(f.function())) {
+			throw fail(where + ": no such function. Declared functions: " + quoted(functionNames) + ".");
+		}
+		if (!f.resource().isEmpty() && f.kind() != Fault.Kind.UNAVAILABLE) {
+			throw fail(where + ": a resource can only be UNAVAILABLE; inject " + f.kind() + " into a function (function = "
+					+ "\"…\").");
+		}
+		if (!f.function().isEmpty() && f.kind() == Fault.Kind.UNAVAILABLE) {
+			throw fail(where + ": to make a function unavailable as a destination, write resource = \"lambda:" + f.function()
+					+ "\".");
+		}
+		if (!f.resource().isEmpty()) {
+			Targets.parse(where + ": resource = \"" + f.resource() + "\"", f.resource(), null);
+		}
+		Fault fault = switch (f.kind()) {
+			case FUNCTION_ERROR -> Fault.functionError(f.errorType(), f.errorMessage());
+			case TIMEOUT -> Fault.timeout();
+			case LATENCY -> {
+				if (f.latencyMillis() <= 0) {
+					throw fail(where + ": latencyMillis = " + f.latencyMillis() + " must be positive.");
+				}
+				yield Fault.latency(java.time.Duration.ofMillis(f.latencyMillis()));
+			}
+			case THROTTLE -> Fault.throttle();
+			case SERVICE_ERROR -> Fault.serviceError();
+			case UNAVAILABLE -> Fault.unavailable();
+		};
+		return new FaultsConfig.Injected(f.function().isEmpty() ? null : f.function(), f.resource().isEmpty() ? null
+				: f.resource(), fault.times(f.times()));
+	}
 
 	private static final Set<String> STARTING_POSITIONS = Set.of("TRIM_HORIZON", "LATEST", "AT_TIMESTAMP");
 

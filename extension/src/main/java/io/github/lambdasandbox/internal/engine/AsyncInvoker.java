@@ -43,6 +43,19 @@ final class AsyncInvoker {
 		event.lineage = engine.recursion.current();
 		inFlight.add(event);
 		engine.executive.scheduleNow(event);
+		if (engine.faults.duplicate("lambda:" + function.name())) {
+			// at least once: Lambda may run the same event twice, with the same request id
+			engine.executive.scheduleNow(EventQueue.Task.of("duplicate delivery of request " + requestId, () -> {
+				engine.faults.journal(requestId, function.name(), "lambda:" + function.name(), "duplicate delivery");
+				if (function.throttle(requestId) == null) {
+					Environment environment = function.acquire();
+					AttemptRun again = new AttemptRun(engine.executive, function, environment, requestId, 1, payload, result -> {
+					});
+					again.lineage = event.lineage.after(function.name());
+					function.start(again);
+				}
+			}));
+		}
 		return requestId;
 	}
 

@@ -30,6 +30,11 @@ final class EventQueue {
 
 		private boolean cancelled;
 
+		/**
+		 * What the work carries from where it was scheduled to where it runs ({@link Executive.Context}); null for none.
+		 */
+		Object context;
+
 		/** What the work is, for messages about what is still to come: "retry 1 of request …". */
 		abstract String label();
 
@@ -53,11 +58,24 @@ final class EventQueue {
 			return at;
 		}
 
+		/**
+		 * Whether the work runs in the context of where it was scheduled: plain work ({@link #of}) does; work that keeps
+		 * its own (an event, an invocation) does not.
+		 */
+		boolean carriesContext() {
+			return false;
+		}
+
 		static Task of(String label, Runnable action) {
 			return new Task() {
 				@Override
 				String label() {
 					return label;
+				}
+
+				@Override
+				boolean carriesContext() {
+					return true;
 				}
 
 				@Override

@@ -154,8 +154,7 @@ final class ExecutionRoles {
 				}
 				if (prefix.equals("events")) {
 					// a chain of requests does not go on through EventBridge: Lambda cannot follow it there
-					return engine.executive.command(() -> engine.recursion.within(Lineage.NONE, () -> call(service, method,
-							args)));
+					return engine.executive.command(() -> engine.recursion.unfollowed(() -> call(service, method, args)));
 				}
 			}
 			return call(service, method, args);

@@ -242,15 +242,45 @@ final class Executive implements VirtualClock {
 	// --- scheduling (engine only) -----------------------------------------------------------------------------
 
 	void schedule(Duration delay, EventQueue.Task task) {
+		capture(task);
 		queue.schedule(plus(now, delay), task, false);
 	}
 
 	void scheduleAt(long at, EventQueue.Task task, boolean background) {
+		capture(task);
 		queue.schedule(Math.max(at, now), task, background);
 	}
 
 	void scheduleNow(EventQueue.Task task) {
+		capture(task);
 		queue.schedule(now, task, false);
+	}
+
+	/**
+	 * What plain scheduled work carries from where it was scheduled to where it runs: the engine's chain of requests
+	 * (recursive loop detection), so that work done later on behalf of a write (an SNS topic's deliveries) belongs to the
+	 * writer's chain.
+	 */
+	interface Context {
+
+		/** The context now. Lock held. */
+		Object capture();
+
+		/** Runs {@code work} in {@code captured}. Lock held. */
+		void within(Object captured, Runnable work);
+	}
+
+	private Context context;
+
+	/** Sets what scheduled work carries. Before the first work is scheduled. */
+	void context(Context context) {
+		this.context = context;
+	}
+
+	private void capture(EventQueue.Task task) {
+		if (context != null && task.carriesContext()) {
+			task.context = context.capture();
+		}
 	}
 
 	/** What is still to come, for messages: "3 actions scheduled, the next at +60s (retry 1 of request …)". */
@@ -564,7 +594,12 @@ final class Executive implements VirtualClock {
 
 	private void run(EventQueue.Task task) {
 		try {
-			task.run();
+			if (task.context != null) {
+				context.within(task.context, task::run);
+			}
+			else {
+				task.run();
+			}
 		}
 		catch (Abandoned gone) {
 			throw gone;

@@ -45,6 +45,9 @@ final class FunctionRuntime {
 
 	static final String ACCOUNT_LIMIT = "ConcurrentInvocationLimitExceeded";
 
+	/** What {@link #throttle} answers for an injected service error (500 {@code ServiceException}). */
+	static final String SERVICE_ERROR = "ServiceException";
+
 	/** What Lambda reports when the runtime process exits during an invocation. */
 	static final String EXIT_ERROR = "Runtime.ExitError";
 
@@ -172,7 +175,16 @@ final class FunctionRuntime {
 	 */
 	String throttle(String requestId) {
 		String reason = null;
-		if (config.reservedConcurrency() == 0) {
+		io.github.lambdasandbox.Fault refusal = engine.faults.takeRefusal(name());
+		if (refusal != null && refusal.kind() == io.github.lambdasandbox.Fault.Kind.SERVICE_ERROR) {
+			engine.faults.journal(requestId, name(), resource(), refusal.times(1).toString());
+			return SERVICE_ERROR;
+		}
+		if (refusal != null) {
+			engine.faults.journal(requestId, name(), resource(), refusal.times(1).toString());
+			reason = config.reservedConcurrency() > 0 ? RESERVED_LIMIT : ACCOUNT_LIMIT;
+		}
+		else if (config.reservedConcurrency() == 0) {
 			reason = RESERVED_LIMIT;
 		}
 		else if (simulatedThrottles > 0) {
@@ -333,9 +345,25 @@ final class FunctionRuntime {
 			}
 			Object handler = environment.handler;
 			LambdaContext context = new LambdaContext(run, Arns.function(name()), config.memorySize());
-			String response = engine.executive.userCode(run, () -> adapter.handle(handler, run.payload, context));
-			result = Bytes.utf8Length(response) > SandboxEngine.MAX_RESPONSE_BYTES ? responseTooLarge()
-					: AttemptResult.success(response, !adapter.isStream() || Json.isJson(response));
+			io.github.lambdasandbox.Fault fault = engine.faults.takeAttemptFault(name());
+			if (fault != null) {
+				engine.faults.journal(run.requestId, name(), resource(), fault.times(1).toString());
+			}
+			if (fault != null && fault.kind() == io.github.lambdasandbox.Fault.Kind.FUNCTION_ERROR) {
+				result = injectedFailure(fault);
+			}
+			else {
+				String response = engine.executive.userCode(run, () -> {
+					if (fault != null) {
+						// a slow dependency, or a hang until the timeout: the attempt waits in virtual time
+						run.sleep(fault.kind() == io.github.lambdasandbox.Fault.Kind.TIMEOUT
+								? Duration.ofSeconds(config.timeoutSeconds()) : fault.latency());
+					}
+					return adapter.handle(handler, run.payload, context);
+				});
+				result = Bytes.utf8Length(response) > SandboxEngine.MAX_RESPONSE_BYTES ? responseTooLarge()
+						: AttemptResult.success(response, !adapter.isStream() || Json.isJson(response));
+			}
 		}
 		catch (Executive.Abandoned gone) {
 			throw gone;
@@ -459,6 +487,20 @@ final class FunctionRuntime {
 	}
 
 	/** The same texts come back attempt after attempt: the journal keeps one copy of each. */
+	/** An injected function error, as the runtime reports an exception of that type: no frames of the function's. */
+	private AttemptResult injectedFailure(io.github.lambdasandbox.Fault fault) {
+		String payload = Json.write(out -> {
+			out.writeStartObject();
+			out.writeStringField("errorMessage", fault.errorMessage());
+			out.writeStringField("errorType", fault.errorType());
+			out.writeArrayFieldStart("stackTrace");
+			out.writeEndArray();
+			out.writeEndObject();
+		});
+		return failure(new ErrorPayloads.Described(payload, fault.errorType(), fault.errorMessage(), fault.errorMessage()
+				+ ": " + fault.errorType()), null);
+	}
+
 	private AttemptResult failure(ErrorPayloads.Described described, Throwable error) {
 		return new AttemptResult(Outcome.FUNCTION_ERROR, described.payload(), true, engine.strings.dedupe(described.errorType()),
 				engine.strings.dedupe(described.errorMessage()), error, engine.strings.dedupe(described.logText()));

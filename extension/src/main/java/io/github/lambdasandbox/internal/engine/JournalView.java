@@ -49,7 +49,7 @@ final class JournalView implements Journal {
 
 	@Override
 	public String timeline() {
-		return executive.read(() -> Timelines.render(store.all()));
+		return executive.read(() -> Timelines.render(store.all(), executive.start()));
 	}
 
 	@Override

@@ -15,13 +15,15 @@ import io.github.lambdasandbox.internal.config.FunctionConfig;
  * {@code Allow}. Lambda follows a chain through its own invocations (Invoke, asynchronous events, destinations and
  * dead-letter queues), SQS, SNS and S3; a write to any other service starts a new chain. Engine only, lock held.
  *
- * <p>Where an event comes from decides its chain ({@link #current()}): inside a handler, the chain its attempt runs
- * with; while Lambda delivers an event's outcome ({@link #within}), that event's chain; otherwise (the test, a poller of
- * a stream) none. Whatever creates an event of a service that takes part (an SQS message, an asynchronous event, a
- * synchronous invocation, an SNS delivery) takes {@link #current()} and keeps it with the event; whatever invokes a
- * function with it calls {@link #enter} first.
+ * <p>Where an event comes from decides its chain ({@link #current()}): a write to a service Lambda cannot follow
+ * ({@link #unfollowed}), none; inside a handler, the chain its attempt runs with; while Lambda delivers an event's
+ * outcome ({@link #within}), that event's chain; in work the engine does later on behalf of a write (an SNS topic's
+ * deliveries), the chain of the write, which the work carries ({@link Executive.Context}); otherwise (the test, a
+ * stream's poller) none. Whatever creates an event of a service that takes part (an SQS message, an asynchronous event,
+ * a synchronous invocation) takes {@link #current()} and keeps it with the event; whatever invokes a function with it
+ * calls {@link #enter} first.
  */
-final class RecursionGuard {
+final class RecursionGuard implements Executive.Context {
 
 	/** AWS: "If your function is invoked approximately 16 times in the same chain of requests", the next is stopped. */
 	static final int MAXIMUM_INVOCATIONS = 16;
@@ -35,8 +37,11 @@ final class RecursionGuard {
 	/** PutFunctionRecursionConfig, by function; the declaration's setting until then. */
 	private final Map<String, RecursiveLoop> settings = new HashMap<>();
 
-	/** The chain of what Lambda delivers now; null outside a delivery. */
+	/** The chain of what Lambda delivers now, or of the work that runs now; null outside. */
 	private Lineage scope;
+
+	/** Whether what is written now goes to a service Lambda cannot follow (EventBridge). */
+	private boolean unfollowed;
 
 	RecursionGuard(SandboxEngine engine) {
 		this.engine = engine;
@@ -55,11 +60,14 @@ final class RecursionGuard {
 
 	/** The chain an event created now belongs to. */
 	Lineage current() {
-		if (scope != null) {
-			return scope;
+		if (unfollowed) {
+			return Lineage.NONE;
 		}
 		AttemptRun run = EngineServices.caller(engine);
-		return run == null ? Lineage.NONE : run.lineage;
+		if (run != null) {
+			return run.lineage;
+		}
+		return scope == null ? Lineage.NONE : scope;
 	}
 
 	/** Runs {@code delivery} with {@code lineage} as the chain of what it creates (Lambda sends an event's outcome). */
@@ -79,6 +87,28 @@ final class RecursionGuard {
 			delivery.run();
 			return null;
 		});
+	}
+
+	/** Runs {@code write}, a write to a service Lambda cannot follow (EventBridge): what it leads to starts a new chain. */
+	<T> T unfollowed(Supplier<T> write) {
+		boolean outer = unfollowed;
+		unfollowed = true;
+		try {
+			return write.get();
+		}
+		finally {
+			unfollowed = outer;
+		}
+	}
+
+	@Override
+	public Object capture() {
+		return current();
+	}
+
+	@Override
+	public void within(Object captured, Runnable work) {
+		within((Lineage) captured, work);
 	}
 
 	/**

@@ -84,9 +84,11 @@ final class Router {
 				SimulatedBus bus = engine.busImpl(target.name());
 				String eventId = engine.ids.uuid();
 				// a chain of requests does not go on through EventBridge: Lambda cannot follow it there
-				engine.recursion.within(Lineage.NONE, () -> bus.put(eventId, EventBridgeEvents.invocationResult(eventId,
-						engine.executive.instant(), condition == Condition.SUCCESS, bus.arn(), functionArn, record),
-						event.requestId, function));
+				engine.recursion.unfollowed(() -> {
+					bus.put(eventId, EventBridgeEvents.invocationResult(eventId, engine.executive.instant(),
+							condition == Condition.SUCCESS, bus.arn(), functionArn, record), event.requestId, function);
+					return null;
+				});
 				yield eventId;
 			}
 			case LAMBDA -> engine.asyncInvoker.accept(engine.runtime(target.name()), record,
@@ -105,6 +107,9 @@ final class Router {
 
 	/** Why a record cannot go to {@code target}, or null if it can. */
 	private String deliveryProblem(TargetRef target, String record, Condition condition, String functionArn) {
+		if (engine.faults.unavailable(target.toString())) {
+			return "the destination is unavailable (an injected fault)";
+		}
 		return switch (target.service()) {
 			case SQS -> engine.queueImpl(target.name()).isFifo() ? "FIFO queues are not supported as destinations"
 					: Bytes.utf8Length(record) > SimulatedQueue.MAX_MESSAGE_BYTES
@@ -160,7 +165,9 @@ final class Router {
 		}
 		int limit = sns ? SimulatedTopic.MAX_MESSAGE_BYTES : SimulatedQueue.MAX_MESSAGE_BYTES;
 		String denied = engine.roles.deliveryDenied(event.function.name(), target);
-		String problem = denied != null ? denied : fifo ? "FIFO " + (sns ? "topics" : "queues") + " are not supported as dead-letter queues"
+		String problem = denied != null ? denied
+				: engine.faults.unavailable(target.toString()) ? "the dead-letter queue is unavailable (an injected fault)"
+				: fifo ? "FIFO " + (sns ? "topics" : "queues") + " are not supported as dead-letter queues"
 				: Bytes.size(event.payload, attributes) > limit
 						? "the event and its attributes are larger than the " + (sns ? "SNS 256 KB" : "SQS 1 MiB")
 								+ " message limit" : null;

@@ -36,7 +36,6 @@ import io.github.lambdasandbox.internal.config.SandboxConfig;
 import io.github.lambdasandbox.internal.config.TargetRef;
 import io.github.lambdasandbox.internal.json.Arns;
 import io.github.lambdasandbox.internal.json.Json;
-import io.github.lambdasandbox.internal.json.S3Events;
 
 /** A {@link Sandbox}: the services, the functions and the engine that connects them. */
 public final class SandboxEngine implements Sandbox {
@@ -81,6 +80,9 @@ public final class SandboxEngine implements Sandbox {
 	/** One copy of texts that repeat (error types, messages, log lines). */
 	final StringPool strings = new StringPool();
 
+	/** Faults injected on purpose. */
+	final Faults faults = new Faults(this);
+
 	private final JournalView journalView;
 
 	/** The services by AWS operation, for AWS SDK clients. */
@@ -102,14 +104,8 @@ public final class SandboxEngine implements Sandbox {
 
 	private final List<Mapping> mappings = new ArrayList<>();
 
-	/** Where each bucket's ObjectCreated notifications go, with the configuration's id. */
-	private final Map<String, Notification> notifications = new LinkedHashMap<>();
-
-	private record Notification(TargetRef target, String configurationId) {
-	}
-
-	/** S3's sequencer grows with every event. */
-	private long sequencer;
+	/** The buckets' event notifications. */
+	final Notifications notifications = new Notifications(this);
 
 	/**
 	 * @param uniqueId what the seed derives from when the declarations do not fix it (the test's unique id)
@@ -119,6 +115,7 @@ public final class SandboxEngine implements Sandbox {
 		this.roles = new ExecutionRoles(this);
 		this.recursion = new RecursionGuard(this);
 		this.executive = new Executive(this, config.startTime(), "lambda-sandbox-" + SANDBOXES.incrementAndGet());
+		this.executive.context(recursion);
 		this.ids = new Ids(config.seed() == LambdaSandbox.SEED_FROM_TEST ? Ids.seedOf(uniqueId) : config.seed());
 		this.asyncInvoker = new AsyncInvoker(this);
 		this.router = new Router(this);
@@ -130,7 +127,8 @@ public final class SandboxEngine implements Sandbox {
 			queues.put(queue.name(), new SimulatedQueue(this, queue));
 		}
 		for (String name : config.topics()) {
-			topics.put(name, new SimulatedTopic(this, name));
+			topics.put(name, new SimulatedTopic(this, name, config.topicConfigs().stream()
+					.anyMatch(t -> t.name().equals(name) && t.contentBasedDeduplication())));
 		}
 		for (String name : config.eventBuses()) {
 			buses.put(name, new SimulatedBus(this, name));
@@ -148,8 +146,20 @@ public final class SandboxEngine implements Sandbox {
 			tables.put(table.name(), new SimulatedTable(this, table));
 		}
 		executive.command(() -> {
-			config.bucketNotifications().forEach(this::configureNotification);
+			config.subscriptions().forEach(subscription -> topics.get(subscription.topic()).subscribe(subscription));
+			config.rules().forEach(rule -> buses.get(rule.bus()).addRule(rule));
+			notifications.configure(config.notifications());
 			config.mappings().forEach(this::createMapping);
+			faults.duplicateProbability(config.faults().duplicateDeliveryProbability());
+			for (io.github.lambdasandbox.internal.config.FaultsConfig.Injected injected : config.faults().injected()) {
+				if (injected.function() != null) {
+					faults.injectIntoFunction(injected.function(), injected.fault());
+				}
+				else {
+					checkResource(injected.resource());
+					faults.injectIntoResource(injected.resource(), injected.fault());
+				}
+			}
 			return null;
 		});
 	}
@@ -201,11 +211,42 @@ public final class SandboxEngine implements Sandbox {
 		return List.copyOf(mappings);
 	}
 
+	@Override
+	public void injectFault(String resource, io.github.lambdasandbox.Fault fault) {
+		java.util.Objects.requireNonNull(fault, "fault");
+		executive.command(() -> {
+			checkResource(resource);
+			if (resource.startsWith("lambda:") && fault.kind() != io.github.lambdasandbox.Fault.Kind.UNAVAILABLE) {
+				faults.injectIntoFunction(resource.substring("lambda:".length()), fault);
+			}
+			else {
+				faults.injectIntoResource(resource, fault);
+			}
+			return null;
+		});
+	}
+
+	/** A resource in short form that exists, or the lookup's error (which lists the known ones). */
+	private void checkResource(String resource) {
+		int colon = resource.indexOf(':');
+		String kind = colon < 0 ? "" : resource.substring(0, colon);
+		String name = colon < 0 ? resource : resource.substring(colon + 1);
+		switch (kind) {
+			case "sqs" -> queueImpl(name);
+			case "sns" -> topicImpl(name);
+			case "events" -> busImpl(name);
+			case "s3" -> bucketImpl(name);
+			case "lambda" -> runtime(name);
+			default -> throw new IllegalArgumentException("injectFault(\"" + resource + "\", …): name the resource as sqs:, sns:, "
+					+ "events:, s3: or lambda: followed by its name, e.g. \"sqs:failures\".");
+		}
+	}
+
 	/** Creates the queue, topic or bucket an update names if it does not exist yet. Lock held. */
 	void ensureTarget(TargetRef target) {
 		switch (target.service()) {
 			case SQS -> queues.computeIfAbsent(target.name(), name -> new SimulatedQueue(this, QueueConfig.defaults(name)));
-			case SNS -> topics.computeIfAbsent(target.name(), name -> new SimulatedTopic(this, name));
+			case SNS -> topics.computeIfAbsent(target.name(), name -> new SimulatedTopic(this, name, false));
 			case S3 -> buckets.computeIfAbsent(target.name(), name -> new SimulatedBucket(this, name));
 			default -> {
 			}
@@ -248,37 +289,6 @@ public final class SandboxEngine implements Sandbox {
 
 	public SandboxConfig config() {
 		return config;
-	}
-
-	// --- S3 notifications -----------------------------------------------------------------------------------
-
-	private void configureNotification(String bucketName, TargetRef target) {
-		String configurationId = ids.uuid();
-		notifications.put(bucketName, new Notification(target, configurationId));
-		if (target.service() == TargetRef.Service.SQS) {
-			// S3 checks a new SQS notification target by sending it a test message, which the queue then holds
-			queueImpl(target.name()).deliver(Json.write(S3Events.testEvent(executive.instant(), bucketName,
-					ids.upperHex(16), ids.base64(76))), Map.of(), null, null);
-		}
-	}
-
-	/** An object was stored: the bucket's notification, if it has one. Engine only. */
-	void objectCreated(SimulatedBucket bucket, SimulatedBucket.StoredObject object) {
-		Notification notification = notifications.get(bucket.name());
-		if (notification == null) {
-			return;
-		}
-		sequencer++;
-		String event = Json.write(S3Events.objectCreatedPut(executive.instant(), bucket.name(), object.key(),
-				object.content().length, object.eTag(), String.format("%018X", executive.instant().toEpochMilli() * 1000 + sequencer),
-				ids.upperHex(16), ids.base64(76), notification.configurationId()));
-		TargetRef target = notification.target();
-		switch (target.service()) {
-			case LAMBDA -> asyncInvoker.accept(runtime(target.name()), event, "s3:" + bucket.name());
-			case SQS -> queueImpl(target.name()).deliver(event, Map.of(), null, null);
-			case SNS -> topicImpl(target.name()).publish(event, "Amazon S3 Notification", Map.of(), null, null);
-			default -> throw new IllegalStateException("No S3 notification to " + target);
-		}
 	}
 
 	// --- invocation -----------------------------------------------------------------------------------------
@@ -418,23 +428,31 @@ public final class SandboxEngine implements Sandbox {
 	}
 
 	SimulatedTopic topicImpl(String name) {
-		return lookup(topics, name, "topic", "topics", "Topics exist when a destination, dead-letter queue or "
-				+ "bucket notification names them (\"sns:" + name + "\").");
+		return lookup(topics, name, "topic", "topics", "Declare it with @Topic(name = \"" + name + "\"), or name it in a "
+				+ "destination, a dead-letter queue, a notification or a rule (\"sns:" + name + "\").");
 	}
 
 	@Override
 	public EventBus eventBus(String name) {
-		return busImpl(name);
+		return executive.command(() -> DEFAULT_BUS.equals(name) ? busOrNull(name) : busImpl(name));
+	}
+
+	/** Every account has this bus; the sandbox makes it when it is first used. */
+	static final String DEFAULT_BUS = "default";
+
+	/** The bus named {@code name} (the default bus is made at its first use), or null. Engine only. */
+	SimulatedBus busOrNull(String name) {
+		return DEFAULT_BUS.equals(name) ? buses.computeIfAbsent(name, n -> new SimulatedBus(this, n)) : buses.get(name);
 	}
 
 	@Override
 	public List<EventBus> eventBuses() {
-		return List.copyOf(buses.values());
+		return executive.inspect(() -> List.copyOf(buses.values()));
 	}
 
 	SimulatedBus busImpl(String name) {
-		return lookup(buses, name, "event bus", "event buses", "Buses exist when a destination names them (\"events:"
-				+ name + "\").");
+		return lookup(buses, name, "event bus", "event buses", "Buses exist when a destination or a rule names them "
+				+ "(\"events:" + name + "\", @EventRule(bus = \"" + name + "\", …)); the default bus always exists.");
 	}
 
 	@Override
@@ -445,6 +463,24 @@ public final class SandboxEngine implements Sandbox {
 	@Override
 	public List<S3Bucket> buckets() {
 		return List.copyOf(buckets.values());
+	}
+
+	/** The bucket, or null: for the services, which answer in AWS's words. Engine only. */
+	SimulatedBucket bucketOrNull(String name) {
+		return buckets.get(name);
+	}
+
+	java.util.Set<String> bucketNames() {
+		return buckets.keySet();
+	}
+
+	/** The topic, or null: for the services, which answer in AWS's words. Engine only. */
+	SimulatedTopic topicOrNull(String name) {
+		return topics.get(name);
+	}
+
+	java.util.Set<String> topicNames() {
+		return topics.keySet();
 	}
 
 	SimulatedBucket bucketImpl(String name) {
@@ -523,7 +559,7 @@ public final class SandboxEngine implements Sandbox {
 	 * nothing happened at all.
 	 */
 	public String finalTimeline() {
-		return executive.inspect(() -> journal.size() == 0 ? null : Timelines.render(journal.all()));
+		return executive.inspect(() -> journal.size() == 0 ? null : Timelines.render(journal.all(), executive.start()));
 	}
 
 	/** The sandbox's services by AWS operation, for AWS SDK clients. */
@@ -656,6 +692,23 @@ public final class SandboxEngine implements Sandbox {
 		public void simulateThrottles(int attempts) {
 			executive.command(() -> {
 				runtime.simulateThrottles(attempts);
+				return null;
+			});
+		}
+
+		@Override
+		public void injectFault(io.github.lambdasandbox.Fault fault) {
+			java.util.Objects.requireNonNull(fault, "fault");
+			executive.command(() -> {
+				faults.injectIntoFunction(runtime.name(), fault);
+				return null;
+			});
+		}
+
+		@Override
+		public void deliverNextEventTwice() {
+			executive.command(() -> {
+				faults.duplicateNext("lambda:" + runtime.name(), 1);
 				return null;
 			});
 		}

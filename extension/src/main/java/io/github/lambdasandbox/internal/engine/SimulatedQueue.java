@@ -324,6 +324,14 @@ final class SimulatedQueue implements SqsQueue {
 		});
 	}
 
+	@Override
+	public void deliverNextMessageTwice() {
+		engine.executive.command(() -> {
+			engine.faults.duplicateNext(resource, 1);
+			return null;
+		});
+	}
+
 	// --- engine -----------------------------------------------------------------------------------------------
 
 	/**
@@ -335,6 +343,13 @@ final class SimulatedQueue implements SqsQueue {
 	String deliver(String body, Map<String, MessageAttributeValue> attributes, String requestId, String function) {
 		String sender = function == null ? IamIdentities.TEST_USER_ID : IamIdentities.functionSenderId(function);
 		return send(body, attributes, 0, null, null, sender, requestId, function).messageId();
+	}
+
+	/** Puts a message of a FIFO message group in the queue (a FIFO topic's delivery). Engine only, lock held. */
+	String deliver(String body, Map<String, MessageAttributeValue> attributes, String groupId, String deduplicationId,
+			String requestId, String function) {
+		String sender = function == null ? IamIdentities.TEST_USER_ID : IamIdentities.functionSenderId(function);
+		return send(body, attributes, 0, groupId, deduplicationId, sender, requestId, function).messageId();
 	}
 
 	/**

@@ -194,6 +194,24 @@ final class SqsPoller implements Mapping.Poller, SimulatedQueue.Consumer {
 		}
 		inFlight.add(invocation);
 		engine.executive.scheduleNow(invocation);
+		// at least once: a message of a standard queue may reach the function twice, in another batch
+		List<SimulatedQueue.Received> twice = new ArrayList<>();
+		for (SimulatedQueue.Received received : batch) {
+			if (!queue.isFifo() && attempt == 1 && engine.faults.duplicate(queue.resource())) {
+				engine.faults.journal(null, mapping.functionName(), queue.resource(), "duplicate delivery of message "
+						+ received.message().messageId());
+				twice.add(received);
+			}
+		}
+		if (!twice.isEmpty()) {
+			List<SqsEvents.Message> again = new ArrayList<>();
+			twice.forEach(r -> again.add(record(r)));
+			BatchInvocation duplicate = new BatchInvocation(engine, mapping, null,
+					twice.stream().map(r -> r.message().messageId()).toList(), SqsEvents.event(again), 1,
+					done -> ended(done, twice));
+			inFlight.add(duplicate);
+			engine.executive.scheduleNow(duplicate);
+		}
 	}
 
 	private SqsEvents.Message record(SimulatedQueue.Received received) {

@@ -152,6 +152,11 @@ final class StreamPoller implements Mapping.Poller, StreamShard.Listener {
 		return null;
 	}
 
+	/** The request of a batch's last invocation, or null before its first. */
+	private static String requestOf(Work work) {
+		return work.last == null ? null : work.last.requestId;
+	}
+
 	/** A record of a shard with its index. */
 	private record Entry(int index, StreamShard.Item item) {
 	}
@@ -411,7 +416,7 @@ final class StreamPoller implements Mapping.Poller, StreamShard.Listener {
 			if (!mapping.isEnabled()) {
 				// disabled while it ran: a success counts; anything else is read again from the checkpoint on enable
 				if (done.outcome == JournalEntry.BatchOutcome.SUCCESS) {
-					checkpoint(work.lastEntry());
+					checkpoint(work.lastEntry(), done.requestId);
 				}
 				halves.clear();
 				return;
@@ -419,7 +424,7 @@ final class StreamPoller implements Mapping.Poller, StreamShard.Listener {
 			MappingConfig config = mapping.config();
 			switch (done.outcome) {
 				case SUCCESS -> {
-					checkpoint(work.lastEntry());
+					checkpoint(work.lastEntry(), done.requestId);
 					next();
 				}
 				case PARTIAL_FAILURE -> {
@@ -429,7 +434,7 @@ final class StreamPoller implements Mapping.Poller, StreamShard.Listener {
 						at++;
 					}
 					if (at > 0) {
-						checkpoint(work.entries.get(at - 1));
+						checkpoint(work.entries.get(at - 1), done.requestId);
 					}
 					Work rest = new Work(work.entries.subList(at, work.entries.size()));
 					rest.attempts = work.attempts;
@@ -472,7 +477,8 @@ final class StreamPoller implements Mapping.Poller, StreamShard.Listener {
 			Work first = new Work(work.entries.subList(0, middle));
 			Work second = new Work(work.entries.subList(middle, work.entries.size()));
 			JournalStore journal = engine.journal;
-			journal.append(new JournalEntry.BatchSplit(journal.next(), engine.executive.instant(), mapping.functionName(),
+			journal.append(new JournalEntry.BatchSplit(journal.next(), engine.executive.instant(), requestOf(work),
+					mapping.functionName(),
 					mapping.uuid(), source.resource(), shard.shardId, first.sequenceNumbers(), second.sequenceNumbers()));
 			halves.addFirst(second);
 			halves.addFirst(first);
@@ -484,7 +490,7 @@ final class StreamPoller implements Mapping.Poller, StreamShard.Listener {
 			long seconds = RETRY_DELAYS_SECONDS[Math.min(step, RETRY_DELAYS_SECONDS.length - 1)];
 			Duration delay = Duration.ofSeconds(seconds);
 			JournalStore journal = engine.journal;
-			journal.append(new JournalEntry.BatchRetryScheduled(journal.next(), engine.executive.instant(),
+			journal.append(new JournalEntry.BatchRetryScheduled(journal.next(), engine.executive.instant(), requestOf(work),
 					mapping.functionName(), mapping.uuid(), source.resource(), shard.shardId, throttled ? 0 : work.retries, delay,
 					work.sequenceNumbers()));
 			schedule(State.RETRY_WAIT, engine.executive.nanos() + delay.toNanos(), () -> retry(work));
@@ -511,13 +517,14 @@ final class StreamPoller implements Mapping.Poller, StreamShard.Listener {
 			schedule(State.POLL, engine.executive.nanos(), this::poll);
 		}
 
-		private void checkpoint(Entry entry) {
+		private void checkpoint(Entry entry, String requestId) {
 			if (entry.index() + 1 <= position) {
 				return;
 			}
 			position = entry.index() + 1;
 			JournalStore journal = engine.journal;
-			journal.append(new JournalEntry.Checkpointed(journal.next(), engine.executive.instant(), mapping.functionName(),
+			journal.append(new JournalEntry.Checkpointed(journal.next(), engine.executive.instant(), requestId,
+					mapping.functionName(),
 					mapping.uuid(), source.resource(), shard.shardId, entry.item().sequenceNumber()));
 		}
 
@@ -533,7 +540,7 @@ final class StreamPoller implements Mapping.Poller, StreamShard.Listener {
 			if (destination != null) {
 				deliver(work, condition, approximateInvokeCount, response, requestId, destination);
 			}
-			checkpoint(work.lastEntry());
+			checkpoint(work.lastEntry(), requestId);
 		}
 
 		private void deliver(Work work, Condition condition, int approximateInvokeCount,

@@ -51,7 +51,10 @@ final class SyncInvocation extends EventQueue.Task {
 		}
 		String throttled = function.throttle(requestId);
 		if (throttled != null) {
-			refused = LambdaServiceException.tooManyRequests(throttled);
+			refused = throttled.equals(FunctionRuntime.SERVICE_ERROR)
+					? new LambdaServiceException(500, "ServiceException", "The AWS Lambda service encountered an internal error.",
+							null, "Service")
+					: LambdaServiceException.tooManyRequests(throttled);
 			finish();
 			return;
 		}

@@ -41,6 +41,14 @@ final class Timelines {
 
 	/** The timeline of the requests in {@code entries} (any entries: those without a request are left out). */
 	static String render(List<JournalEntry> entries) {
+		return render(entries, null);
+	}
+
+	/**
+	 * As {@link #render(List)}; with the sandbox's start, each request's header says when it began (a retry or a
+	 * later batch does not begin at +0s).
+	 */
+	static String render(List<JournalEntry> entries, Instant start) {
 		Map<String, List<JournalEntry>> requests = new LinkedHashMap<>();
 		for (JournalEntry entry : entries) {
 			if (entry.requestId() != null && shown(entry)) {
@@ -60,7 +68,7 @@ final class Timelines {
 				i += skipped - 1;
 				continue;
 			}
-			renderRequest(out, ids.get(i), requests.get(ids.get(i)));
+			renderRequest(out, ids.get(i), requests.get(ids.get(i)), start);
 		}
 		return out.toString().stripTrailing();
 	}
@@ -72,7 +80,7 @@ final class Timelines {
 			return "No request " + requestId + " in this sandbox.";
 		}
 		StringBuilder out = new StringBuilder();
-		renderRequest(out, requestId, shown);
+		renderRequest(out, requestId, shown, null);
 		return out.toString().stripTrailing();
 	}
 
@@ -80,13 +88,15 @@ final class Timelines {
 		return !(entry instanceof JournalEntry.LogLine || entry instanceof JournalEntry.MessageSent
 				|| entry instanceof JournalEntry.Published || entry instanceof JournalEntry.EventPut
 				|| entry instanceof JournalEntry.ObjectPut || entry instanceof JournalEntry.MessageDeleted
-				|| entry instanceof JournalEntry.RecordPut || entry instanceof JournalEntry.ItemChanged);
+				|| entry instanceof JournalEntry.RecordPut || entry instanceof JournalEntry.ItemChanged
+				|| entry instanceof JournalEntry.ObjectDeleted);
 	}
 
-	private static void renderRequest(StringBuilder out, String requestId, List<JournalEntry> entries) {
+	private static void renderRequest(StringBuilder out, String requestId, List<JournalEntry> entries, Instant start) {
 		JournalEntry first = entries.get(0);
 		String function = entries.stream().map(JournalEntry::function).filter(f -> f != null).findFirst().orElse("?");
-		out.append("Timeline of request ").append(requestId).append("  (function ").append(function).append(")\n");
+		out.append("Timeline of request ").append(requestId).append("  (function ").append(function)
+				.append(start == null || start.equals(first.at()) ? "" : ", from " + offset(start, first.at())).append(")\n");
 		Instant from = first.at();
 		List<String[]> lines = new ArrayList<>();
 		Map<Integer, AttemptStarted> started = new LinkedHashMap<>();
@@ -190,7 +200,56 @@ final class Timelines {
 			return "gave up on " + items(d.items()) + " (" + d.condition().awsName() + ")" + (d.destination() == null
 					? ": no on-failure destination, the records are lost" : ": a record of them → " + d.destination());
 		}
-		return entry.toString();
+		if (entry instanceof JournalEntry.BatchRetryScheduled r) {
+			return r.retry() == 0 ? "batch tried again in " + seconds(r.delay()) + " (a throttle does not use up a retry)"
+					: "retry " + r.retry() + " of the batch in " + seconds(r.delay()) + "; the shard waits";
+		}
+		if (entry instanceof JournalEntry.BatchSplit b) {
+			return "batch split in two: " + items(b.first()) + " then " + items(b.second()) + " (no retry used up)";
+		}
+		if (entry instanceof JournalEntry.Checkpointed c) {
+			return "checkpoint of " + c.shardId() + " past " + c.sequenceNumber();
+		}
+		if (entry instanceof JournalEntry.FaultInjected f) {
+			return "injected fault: " + f.fault();
+		}
+		String routing = describeRouting(entry);
+		return routing != null ? routing : entry.toString();
+	}
+
+	/** What topics, buses and buckets did with what reached them; null for other entries. */
+	private static String describeRouting(JournalEntry entry) {
+		if (entry instanceof JournalEntry.SubscriptionDelivered d) {
+			return d.resource() + " → " + d.endpoint() + (d.endpoint().startsWith("lambda:") ? " (subscription; request "
+					+ d.deliveredId() + ")" : d.rawMessageDelivery() ? " (subscription, raw message)" : " (subscription)");
+		}
+		if (entry instanceof JournalEntry.MessageFiltered f) {
+			return f.resource() + " ↛ " + f.endpoint() + ": its filter policy " + f.filterPolicy()
+					+ (f.filterPolicyScope().equals("MessageBody") ? " (on the body)" : "") + " does not match message "
+					+ f.messageId();
+		}
+		if (entry instanceof JournalEntry.RuleMatched m) {
+			return m.resource() + " rule " + m.rule() + " → " + m.target() + (m.target().startsWith("lambda:")
+					? " (request " + m.deliveredId() + ")" : "");
+		}
+		if (entry instanceof JournalEntry.EventUnmatched u) {
+			return u.resource() + ": event " + u.eventId() + " matches none of its rules " + u.rules();
+		}
+		if (entry instanceof JournalEntry.PutToMissingBus p) {
+			return "event " + p.eventId() + " put on " + p.resource() + ", which does not exist: EventBridge answers "
+					+ "with an event id and drops it";
+		}
+		if (entry instanceof JournalEntry.NotificationSent n) {
+			return n.resource() + " " + n.eventName() + (n.key() == null ? "" : " " + n.key()) + " → " + n.target()
+					+ (n.target().startsWith("lambda:") ? " (request " + n.deliveredId() + ")" : "");
+		}
+		if (entry instanceof JournalEntry.NotificationFiltered n) {
+			return n.resource() + " " + n.eventName() + " " + n.key() + " ↛ " + n.target() + ": " + n.reason();
+		}
+		if (entry instanceof JournalEntry.NotDelivered n) {
+			return n.resource() + " → " + n.target() + " NOT delivered (" + n.route() + "): " + n.reason();
+		}
+		return null;
 	}
 
 	/** A list of ids, shortened: {@code [a, b, … 8 more]}. */

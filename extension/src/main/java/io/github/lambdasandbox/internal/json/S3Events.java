@@ -26,13 +26,30 @@ public final class S3Events {
 	 */
 	public static ObjectNode objectCreatedPut(Instant eventTime, String bucket, String key, long size, String eTag,
 			String sequencer, String requestId, String hostId, String configurationId) {
+		return objectEvent("ObjectCreated:Put", eventTime, bucket, key, size, eTag, sequencer, requestId, hostId,
+				configurationId);
+	}
+
+	/**
+	 * One record of an object event in {@code {"Records":[…]}}, fields in S3's order. The {@code object} part of an
+	 * {@code ObjectCreated:*} event is {@code key, size, eTag, sequencer}; that of an {@code ObjectRemoved:Delete} event
+	 * is {@code key, sequencer}: S3 writes no size and no ETag for a deleted object (captured deletion events; the
+	 * Lambda console's S3 delete sample event).
+	 *
+	 * @param eventName {@code ObjectCreated:Put}, {@code ObjectCreated:Copy}, {@code ObjectRemoved:Delete} …
+	 * @param key the object key as stored; the event carries it URL-encoded (a space becomes {@code +})
+	 * @param size the object's size, or null (removal events)
+	 * @param eTag the object's ETag, or null (removal events)
+	 */
+	public static ObjectNode objectEvent(String eventName, Instant eventTime, String bucket, String key, Long size,
+			String eTag, String sequencer, String requestId, String hostId, String configurationId) {
 		ObjectNode event = Json.object();
 		ObjectNode record = event.putArray("Records").addObject();
 		record.put("eventVersion", "2.1");
 		record.put("eventSource", "aws:s3");
 		record.put("awsRegion", Sandbox.REGION);
 		record.put("eventTime", InvocationRecords.TIMESTAMP.format(eventTime));
-		record.put("eventName", "ObjectCreated:Put");
+		record.put("eventName", eventName);
 		record.putObject("userIdentity").put("principalId", PRINCIPAL_ID);
 		record.putObject("requestParameters").put("sourceIPAddress", "127.0.0.1");
 		ObjectNode response = record.putObject("responseElements");
@@ -47,8 +64,12 @@ public final class S3Events {
 		bucketNode.put("arn", Arns.bucket(bucket));
 		ObjectNode object = s3.putObject("object");
 		object.put("key", encodeKey(key));
-		object.put("size", size);
-		object.put("eTag", eTag);
+		if (size != null) {
+			object.put("size", size.longValue());
+		}
+		if (eTag != null) {
+			object.put("eTag", eTag);
+		}
 		object.put("sequencer", sequencer);
 		return event;
 	}
@@ -68,7 +89,7 @@ public final class S3Events {
 	}
 
 	/** URL-encodes a key as S3 event notifications do: {@code +} for a space, {@code /} kept. */
-	static String encodeKey(String key) {
+	public static String encodeKey(String key) {
 		return URLEncoder.encode(key, StandardCharsets.UTF_8).replace("%2F", "/");
 	}
 }

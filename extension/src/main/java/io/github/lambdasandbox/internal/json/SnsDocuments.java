@@ -60,20 +60,41 @@ public final class SnsDocuments {
 	 * @param subscriptionArn the subscription's ARN, for {@code UnsubscribeURL}
 	 */
 	public static String sqsEnvelope(Notification notification, String signatureVersion, String subscriptionArn) {
+		return envelope(notification, null, signatureVersion, subscriptionArn);
+	}
+
+	/**
+	 * The SQS message body of a FIFO topic's notification (raw delivery off), formatted as {@link #sqsEnvelope}: a FIFO
+	 * topic writes its {@code SequenceNumber} after {@code MessageId} and signs nothing (no {@code SignatureVersion},
+	 * {@code Signature}, {@code SigningCertURL}), as captured bodies of FIFO topics show.
+	 *
+	 * @param sequenceNumber the topic's sequence number of the message: 20 digits
+	 */
+	public static String sqsFifoEnvelope(Notification notification, String sequenceNumber, String subscriptionArn) {
+		return envelope(notification, Objects.requireNonNull(sequenceNumber, "sequenceNumber"), null, subscriptionArn);
+	}
+
+	private static String envelope(Notification notification, String sequenceNumber, String signatureVersion,
+			String subscriptionArn) {
 		return Json.write(out -> {
 			out.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
 			out.writeStartObject();
 			out.writeStringField("Type", "Notification");
 			out.writeStringField("MessageId", notification.messageId());
+			if (sequenceNumber != null) {
+				out.writeStringField("SequenceNumber", sequenceNumber);
+			}
 			out.writeStringField("TopicArn", notification.topicArn());
 			if (notification.subject() != null) {
 				out.writeStringField("Subject", notification.subject());
 			}
 			out.writeStringField("Message", notification.message());
 			out.writeStringField("Timestamp", InvocationRecords.TIMESTAMP.format(notification.timestamp()));
-			out.writeStringField("SignatureVersion", signatureVersion);
-			out.writeStringField("Signature", signature(notification, signatureVersion));
-			out.writeStringField("SigningCertURL", signingCertUrl(ArnParts.region(notification.topicArn())));
+			if (sequenceNumber == null) {
+				out.writeStringField("SignatureVersion", signatureVersion);
+				out.writeStringField("Signature", signature(notification, signatureVersion));
+				out.writeStringField("SigningCertURL", signingCertUrl(ArnParts.region(notification.topicArn())));
+			}
 			out.writeStringField("UnsubscribeURL", unsubscribeUrl(subscriptionArn));
 			if (!notification.attributes().isEmpty()) {
 				out.writeObjectFieldStart("MessageAttributes");

@@ -185,7 +185,8 @@ class AccountingProperties {
 		return new SandboxConfig("AccountingProperties", java.time.Instant.parse("2025-01-01T00:00:00Z"), 7, 1000,
 				LambdaSandbox.AsyncPayloadLimit.ONE_MB.bytes(), false, functions,
 				queues.stream().map(io.github.lambdasandbox.internal.config.QueueConfig::defaults).toList(), topics,
-				List.of("bus"), List.of("archive"), Map.of(), List.of(), List.of(), List.of());
+				List.of("bus"), List.of("archive"), Map.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+				List.of());
 	}
 
 	private static TargetRef target(String value) {
