@@ -189,9 +189,7 @@ final class SqsPoller implements Mapping.Poller, SimulatedQueue.Consumer {
 		}
 		BatchInvocation invocation = new BatchInvocation(engine, mapping, null, ids, SqsEvents.event(records), attempt,
 				done -> ended(done, batch));
-		for (SimulatedQueue.Received received : batch) {
-			invocation.lineage = invocation.lineage.merge(received.held().lineage);
-		}
+		invocation.lineage = chainOf(batch);
 		inFlight.add(invocation);
 		engine.executive.scheduleNow(invocation);
 		// at least once: a message of a standard queue may reach the function twice, in another batch
@@ -209,9 +207,19 @@ final class SqsPoller implements Mapping.Poller, SimulatedQueue.Consumer {
 			BatchInvocation duplicate = new BatchInvocation(engine, mapping, null,
 					twice.stream().map(r -> r.message().messageId()).toList(), SqsEvents.event(again), 1,
 					done -> ended(done, twice));
+			duplicate.lineage = chainOf(twice);
 			inFlight.add(duplicate);
 			engine.executive.scheduleNow(duplicate);
 		}
+	}
+
+	/** The chain of requests of a batch: the longest of its messages' (recursive loop detection). */
+	private static Lineage chainOf(List<SimulatedQueue.Received> batch) {
+		Lineage chain = Lineage.NONE;
+		for (SimulatedQueue.Received received : batch) {
+			chain = chain.merge(received.held().lineage);
+		}
+		return chain;
 	}
 
 	private SqsEvents.Message record(SimulatedQueue.Received received) {
