@@ -77,6 +77,23 @@ final class Evidence {
 		return routingAndTimeline(out, sandbox, "sns:" + topicName);
 	}
 
+	/** The sandbox state around a bucket: what each bucket holds, the routing, the timeline. */
+	static String aroundBucket(Sandbox sandbox, String bucketName) {
+		StringBuilder out = new StringBuilder();
+		out.append("Buckets at virtual time ").append(elapsed(sandbox)).append(":\n");
+		for (io.github.lambdasandbox.S3Bucket bucket : sandbox.buckets()) {
+			List<String> keys = bucket.keys();
+			out.append("  \"").append(bucket.name()).append("\": ").append(keys.size())
+					.append(keys.size() == 1 ? " object" : " objects").append(keys.isEmpty() ? "" : " " + abbreviated(keys))
+					.append('\n');
+		}
+		return routingAndTimeline(out, sandbox, "s3:" + bucketName);
+	}
+
+	private static String abbreviated(List<String> keys) {
+		return keys.size() <= 5 ? keys.toString() : keys.subList(0, 5) + " … " + (keys.size() - 5) + " more";
+	}
+
 	/** The sandbox state around a bus: what each bus holds, where the events of this one went, the timeline. */
 	static String aroundBus(Sandbox sandbox, String busName) {
 		StringBuilder out = new StringBuilder();

@@ -52,6 +52,12 @@ public class LambdaSandboxAssertions extends Assertions {
 		return new EventBusAssert(actual);
 	}
 
+	/** Assertions on what an S3 bucket received; the {@code receives…} ones let virtual time run. @since 0.3 */
+	@CheckReturnValue
+	public static BucketAssert assertThat(S3Bucket actual) {
+		return new BucketAssert(actual);
+	}
+
 	/** Assertions on a message as an invocation record. */
 	@CheckReturnValue
 	public static RecordAssert assertThatRecord(SqsMessage actual) {

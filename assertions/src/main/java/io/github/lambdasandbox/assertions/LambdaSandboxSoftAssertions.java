@@ -46,6 +46,11 @@ public class LambdaSandboxSoftAssertions extends AbstractSoftAssertions {
 		return new EventBusAssert(actual, null, Waiting.REAL_TIME_GUARD, this);
 	}
 
+	/** Soft assertions on a bucket. @since 0.3 */
+	public BucketAssert assertThat(io.github.lambdasandbox.S3Bucket actual) {
+		return new BucketAssert(actual, null, Waiting.REAL_TIME_GUARD, this);
+	}
+
 	/** Soft assertions on a message as an invocation record. */
 	public RecordAssert assertThatRecord(SqsMessage actual) {
 		return new RecordAssert(actual, null, null, this);

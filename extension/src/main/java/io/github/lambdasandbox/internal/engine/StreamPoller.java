@@ -70,6 +70,7 @@ final class StreamPoller implements Mapping.Poller, StreamShard.Listener {
 				Lane lane = new Lane(shard, i, factor);
 				if (positions != null) {
 					lane.position = positions.get(shard);
+					lane.firstPosition = lane.position;
 				}
 				lanes.add(lane);
 			}
@@ -88,6 +89,7 @@ final class StreamPoller implements Mapping.Poller, StreamShard.Listener {
 					case "AT_TIMESTAMP" -> lane.shard.firstAtOrAfter(config.startingPositionTimestamp());
 					default -> lane.shard.start();
 				};
+				lane.firstPosition = lane.position;
 			}
 		}
 		for (StreamShard shard : source.shards()) {
@@ -147,9 +149,48 @@ final class StreamPoller implements Mapping.Poller, StreamShard.Listener {
 				+ (mapping.isEnabled() ? "" : " (the mapping is disabled)");
 	}
 
+	/**
+	 * Every record a lane moved past is accounted for: in a batch that succeeded (or before the lowest item of a
+	 * partial failure), or in records given up on (with an on-failure record, or counted as lost).
+	 */
 	@Override
 	public String accountingProblem() {
-		return null;
+		java.util.Map<String, List<String>> batches = new java.util.HashMap<>();
+		java.util.Set<String> done = new java.util.HashSet<>();
+		for (JournalEntry entry : engine.journal.ofResource(source.resource())) {
+			if (entry instanceof JournalEntry.BatchInvoked b && b.mapping().equals(mapping.uuid())) {
+				batches.put(b.requestId(), b.items());
+			}
+			else if (entry instanceof JournalEntry.BatchEnded e && e.mapping().equals(mapping.uuid())) {
+				List<String> items = batches.getOrDefault(e.requestId(), List.of());
+				if (e.outcome() == JournalEntry.BatchOutcome.SUCCESS) {
+					done.addAll(items);
+				}
+				else if (e.outcome() == JournalEntry.BatchOutcome.PARTIAL_FAILURE) {
+					String lowest = BatchItemFailures.lowestSequenceNumber(e.failedItems());
+					for (String item : items) {
+						if (item.equals(lowest)) {
+							break;
+						}
+						done.add(item);
+					}
+				}
+			}
+			else if (entry instanceof JournalEntry.RecordsDiscarded d && d.mapping().equals(mapping.uuid())) {
+				done.addAll(d.items());
+			}
+		}
+		List<String> lost = new ArrayList<>();
+		for (Lane lane : lanes) {
+			for (int i = lane.firstPosition; i < lane.position; i++) {
+				StreamShard.Item item = lane.shard.get(i);
+				if (lane.mine(item) && !done.contains(item.sequenceNumber())) {
+					lost.add(lane.shard.shardId + ":" + item.sequenceNumber());
+				}
+			}
+		}
+		return lost.isEmpty() ? null : "mapping " + mapping.uuid() + " of " + source.resource() + " moved past records "
+				+ "neither processed nor given up on: " + Timelines.items(lost);
 	}
 
 	/** The request of a batch's last invocation, or null before its first. */
@@ -204,6 +245,9 @@ final class StreamPoller implements Mapping.Poller, StreamShard.Listener {
 
 		/** The checkpoint: the index of the first record not yet done with. */
 		int position;
+
+		/** Where the lane began to read (its starting position): what is before was never its to read. */
+		int firstPosition;
 
 		State state = State.IDLE;
 
