@@ -50,15 +50,21 @@ public interface Sandbox extends AutoCloseable {
 	 * Java runtime's error payload. The invocation runs after what is already due at the current instant; if
 	 * the handler waits on the sandbox clock, the clock moves as far as it waits (even when paused).
 	 *
+	 * <p>The function is named as Lambda's Invoke takes it: {@code "orders"} invokes {@code $LATEST};
+	 * {@code "orders:prod"} (an alias), {@code "orders:1"} (a version) or an ARN, qualified or not, invoke what they name
+	 * ({@link FunctionHandle#publishVersion()}, {@link FunctionHandle#createAlias(String, String)}).
+	 *
 	 * @param payload the event as JSON; {@code null} or empty sends {@code {}}
-	 * @throws LambdaServiceException for invocation errors, as AWS returns them: unknown function (404),
-	 * payload that is not JSON (400), payload too large (413), throttled (429)
+	 * @throws LambdaServiceException for invocation errors, as AWS returns them: unknown function, version or alias
+	 * (404), payload that is not JSON (400), payload too large (413), throttled (429)
 	 */
 	InvokeResult invoke(String functionName, String payload);
 
 	/**
 	 * Invokes a function asynchronously ({@code InvocationType=Event}): the event is queued and status 202
-	 * returned at once. The attempts, retries, destinations and dead-letter queue follow in virtual time.
+	 * returned at once. The attempts, retries, destinations and dead-letter queue follow in virtual time. Sent to a
+	 * version or alias ({@code "orders:prod"}), the event follows that qualifier's configuration for asynchronous
+	 * invocation, and its records name it ({@code …:function:orders:prod}) with the version that ran.
 	 *
 	 * @throws LambdaServiceException for invocation errors (unknown function, payload not JSON, over 1 MB)
 	 */
@@ -71,7 +77,12 @@ public interface Sandbox extends AutoCloseable {
 	 */
 	InvokeResult dryRun(String functionName, String payload);
 
-	/** The function named {@code name}. @throws IllegalArgumentException naming the known functions */
+	/**
+	 * The function named {@code name}, or one of its versions or aliases: {@code "orders"}, {@code "orders:prod"},
+	 * {@code "orders:1"}, or an ARN.
+	 *
+	 * @throws LambdaServiceException 404 naming the functions there are, or the function's versions and aliases
+	 */
 	FunctionHandle function(String name);
 
 	/** Every function, in declaration order. */
