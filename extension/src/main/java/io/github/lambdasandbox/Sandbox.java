@@ -146,6 +146,57 @@ public interface Sandbox extends AutoCloseable {
 	/** Every event source mapping, in the order declared. @since 0.2 */
 	List<EventSourceMappingHandle> eventSourceMappings();
 
+	// --- created while the sandbox runs (since 0.3) -----------------------------------------------------------
+
+	/**
+	 * Creates a function while the sandbox runs, as {@code CreateFunction} does, with {@link LambdaFunction
+	 * @LambdaFunction}'s defaults: the "deploy" of an edit-deploy-test cycle. It can be invoked at once.
+	 *
+	 * @throws IllegalArgumentException for a name or handler missing
+	 * @throws LambdaServiceException {@code ResourceConflictException} (409, {@code Function already exist: name}) if
+	 *         the sandbox has a function of that name
+	 * @since 0.3
+	 */
+	default FunctionHandle createFunction(String name, Class<?> handler) {
+		return createFunction(FunctionDefinition.builder(name, handler).build());
+	}
+
+	/**
+	 * Creates a function with the attributes of {@link LambdaFunction @LambdaFunction} (timeout, retries,
+	 * destinations, dead-letter queue …), checked as a declaration is, with the same messages. The queues, topics, buses
+	 * and buckets its destinations name are created too, as for a declaration.
+	 *
+	 * @throws IllegalArgumentException for a value AWS does not allow, naming it
+	 * @throws LambdaServiceException {@code ResourceConflictException} (409) if the sandbox has a function of that name
+	 * @since 0.3
+	 */
+	FunctionHandle createFunction(FunctionDefinition definition);
+
+	/**
+	 * Creates an SQS queue, as {@code CreateQueue} does, with SQS's defaults (a name ending in {@code .fifo}: a FIFO
+	 * queue). A queue that exists is answered with, as SQS does. Destinations, dead-letter queues and notifications may
+	 * name it from then on.
+	 *
+	 * @throws IllegalArgumentException for a name SQS refuses, with its rule
+	 * @since 0.3
+	 */
+	SqsQueue createQueue(String name);
+
+	/** Creates an SNS topic, as {@code CreateTopic} does (one that exists is answered with). @since 0.3 */
+	SnsTopic createTopic(String name);
+
+	/** Creates an S3 bucket, as {@code CreateBucket} does in us-east-1 (one the account has is answered with). @since 0.3 */
+	S3Bucket createBucket(String name);
+
+	/**
+	 * Creates an EventBridge event bus, as {@code CreateEventBus} does.
+	 *
+	 * @throws IllegalArgumentException if it exists ({@code Event bus <name> already exists.}), or for a name
+	 *         EventBridge refuses
+	 * @since 0.3
+	 */
+	EventBus createEventBus(String name);
+
 	/** The virtual clock. */
 	VirtualClock clock();
 

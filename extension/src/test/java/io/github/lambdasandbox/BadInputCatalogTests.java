@@ -556,6 +556,36 @@ class BadInputCatalogTests {
 				}, LambdaServiceException.class, "This operation is permitted on Lambda functions only. Aliases and versions do "
 						+ "not support this operation. Please specify either a function name or an unqualified function ARN. "
 						+ "Call publishVersion() on sandbox.function(\"ok\")."),
+				call("a function created with a name that exists", s -> s.createFunction("ok", Ok.class),
+						LambdaServiceException.class, "Function already exist: ok. Deploy new code to it with function(\"ok\")"
+								+ ".updateCode(…), or give the new function another name."),
+				call("a function created with a timeout out of range", s -> s.createFunction(FunctionDefinition.builder("fn",
+						Ok.class).timeout(0).build()), IllegalArgumentException.class, "createFunction(name = \"fn\"): timeout = 0 "
+								+ "must be 1..900, as in AWS (Timeout, in seconds)."),
+				call("a function created with a bad name", s -> s.createFunction("bad name!", Ok.class),
+						IllegalArgumentException.class, "createFunction(name = \"bad name!\"): a function name must be 1 to 64 "
+								+ "letters, digits, hyphens or underscores, as in AWS."),
+				call("a function created without a handler", s -> s.createFunction("fn", null), IllegalArgumentException.class,
+						"createFunction(…): give a name and a handler class: createFunction(\"name\", Handler.class), or "
+								+ "FunctionDefinition.builder(\"name\", Handler.class)…build()."),
+				call("a function created as its own destination", s -> s.createFunction(FunctionDefinition.builder("fn", Ok.class)
+						.onSuccess("lambda:fn").build()), IllegalArgumentException.class, "createFunction(name = \"fn\"): "
+								+ "onSuccess = \"lambda:fn\": AWS refuses it: \"You can't specify the function as a destination for "
+								+ "itself.\""),
+				call("a queue created with a bad name", s -> s.createQueue("bad queue"), IllegalArgumentException.class,
+						"createQueue(\"bad queue\"): AWS refuses it: \"Can only include alphanumeric characters, hyphens, or "
+								+ "underscores. 1 to 80 in length\": a queue name must be 1 to 80 letters, digits, hyphens or "
+								+ "underscores (plus \".fifo\" for a FIFO queue), as in AWS."),
+				call("a topic created with a bad name", s -> s.createTopic("bad topic"), IllegalArgumentException.class,
+						"createTopic(\"bad topic\"): AWS refuses it: \"Invalid parameter: Topic Name\": a topic name must be 1 to "
+								+ "256 letters, digits, hyphens or underscores (plus \".fifo\" for a FIFO topic), as in AWS."),
+				call("a bucket created with a bad name", s -> s.createBucket("Bucket"), IllegalArgumentException.class,
+						"createBucket(\"Bucket\"): AWS refuses it: \"The specified bucket is not valid.\": a bucket name must be 3 "
+								+ "to 63 lower-case letters, digits, dots or hyphens, beginning and ending with a letter or digit, "
+								+ "as in S3."),
+				call("an event bus created twice", s -> s.createEventBus("bus"), IllegalArgumentException.class,
+						"createEventBus(\"bus\"): EventBridge refuses it: \"Event bus bus already exists.\" "
+								+ "(ResourceAlreadyExistsException). Use sandbox.eventBus(\"bus\")."),
 				call("a handler that moves the clock fails its invocation", s -> {
 					InvokeResult result = s.invoke("advancing", "{}");
 					throw new IllegalStateException(result.functionError() + " " + result.payload());

@@ -63,7 +63,8 @@ final class FunctionRuntime {
 
 		final int limit;
 
-		final int reserved;
+		/** Reserved by functions; grows when one with a reservation is created at run time (lock held). */
+		int reserved;
 
 		int unreservedBusy;
 
@@ -143,19 +144,28 @@ final class FunctionRuntime {
 	 * @throws IllegalStateException if handler code cannot be rewritten (the message says what to do instead)
 	 */
 	FunctionRuntime(FunctionConfig config, SandboxEngine engine, Account account) {
+		this(config, engine, account, engine.config().startTime());
+	}
+
+	/** @param created when the function was created (its EventInvokeConfig's LastModified): declared ones at the start */
+	FunctionRuntime(FunctionConfig config, SandboxEngine engine, Account account, Instant created) {
 		this.config = config;
 		this.engine = engine;
 		this.account = account;
 		this.isolated = engine.config().isolatedEnvironments();
 		this.virtualHandlerTime = engine.config().virtualHandlerTime();
 		this.eventInvokeConfig = EventInvokeSettings.declared(config);
-		this.eventInvokeConfigModified = engine.config().startTime();
+		this.eventInvokeConfigModified = created;
 		prepareCode(config.handler());
 		this.adapter = HandlerAdapter.of(config.handler());
 	}
 
 	FunctionConfig config() {
 		return config;
+	}
+
+	Account account() {
+		return account;
 	}
 
 	/** Whether rewritten time and sleep calls of this function's handler code read the sandbox clock. */

@@ -78,19 +78,21 @@ public final class SandboxEngine implements Sandbox {
 	/** The services by AWS operation, for AWS SDK clients. */
 	private final EngineServices services;
 
-	private final Map<String, FunctionRuntime> functions = new LinkedHashMap<>();
+	// resources by name: written under the lock, read from any thread (declared, or created at run time: Creations)
 
-	private final Map<String, SimulatedQueue> queues = new LinkedHashMap<>();
+	final Map<String, FunctionRuntime> functions = new CopyOnWriteMap<>();
 
-	private final Map<String, SimulatedTopic> topics = new LinkedHashMap<>();
+	final Map<String, SimulatedQueue> queues = new CopyOnWriteMap<>();
 
-	private final Map<String, SimulatedBus> buses = new LinkedHashMap<>();
+	final Map<String, SimulatedTopic> topics = new CopyOnWriteMap<>();
 
-	private final Map<String, SimulatedBucket> buckets = new LinkedHashMap<>();
+	final Map<String, SimulatedBus> buses = new CopyOnWriteMap<>();
 
-	private final Map<String, SimulatedStream> streams = new LinkedHashMap<>();
+	final Map<String, SimulatedBucket> buckets = new CopyOnWriteMap<>();
 
-	private final Map<String, SimulatedTable> tables = new LinkedHashMap<>();
+	private final Map<String, SimulatedStream> streams = new CopyOnWriteMap<>();
+
+	private final Map<String, SimulatedTable> tables = new CopyOnWriteMap<>();
 
 	private final List<Mapping> mappings = new ArrayList<>();
 
@@ -99,6 +101,12 @@ public final class SandboxEngine implements Sandbox {
 
 	private record Notification(TargetRef target, String configurationId) {
 	}
+
+	/** The account's concurrency, shared by every function (declared or created at run time). */
+	final FunctionRuntime.Account account;
+
+	/** What the test creates at run time: CreateFunction, CreateQueue, CreateTopic, CreateBucket, CreateEventBus. */
+	private final Creations creations = new Creations(this);
 
 	/** S3's sequencer grows with every event. */
 	private long sequencer;
@@ -115,7 +123,7 @@ public final class SandboxEngine implements Sandbox {
 		this.journalView = new JournalView(executive, journal);
 		this.services = new EngineServices(this);
 		int reserved = config.functions().stream().mapToInt(f -> Math.max(0, f.reservedConcurrency())).sum();
-		FunctionRuntime.Account account = new FunctionRuntime.Account(config.accountConcurrency(), reserved);
+		this.account = new FunctionRuntime.Account(config.accountConcurrency(), reserved);
 		for (QueueConfig queue : config.queues()) {
 			queues.put(queue.name(), new SimulatedQueue(this, queue));
 		}
@@ -453,6 +461,33 @@ public final class SandboxEngine implements Sandbox {
 					+ ConfigReader.quoted(resources.keySet()) + ". " + howToDeclare);
 		}
 		return resource;
+	}
+
+	// --- created at run time (Creations) --------------------------------------------------------------------
+
+	@Override
+	public FunctionHandle createFunction(io.github.lambdasandbox.FunctionDefinition definition) {
+		return creations.createFunction(definition);
+	}
+
+	@Override
+	public SqsQueue createQueue(String name) {
+		return creations.createQueue(name);
+	}
+
+	@Override
+	public SnsTopic createTopic(String name) {
+		return creations.createTopic(name);
+	}
+
+	@Override
+	public S3Bucket createBucket(String name) {
+		return creations.createBucket(name);
+	}
+
+	@Override
+	public EventBus createEventBus(String name) {
+		return creations.createEventBus(name);
 	}
 
 	// --- time -----------------------------------------------------------------------------------------------
