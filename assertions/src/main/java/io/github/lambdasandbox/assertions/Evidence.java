@@ -68,6 +68,80 @@ final class Evidence {
 		return out.toString().stripTrailing();
 	}
 
+	/** Log lines a message shows, at most: the last ones. */
+	private static final int LOG_LINES_SHOWN = 40;
+
+	/**
+	 * A function (or version, or alias) as a failure message shows it: its metrics, routing, versions and aliases, what
+	 * is still to come, and the timelines of its requests (bounded).
+	 */
+	static String aroundFunction(FunctionHandle function) {
+		Sandbox sandbox = function.sandbox();
+		StringBuilder out = new StringBuilder();
+		out.append("Function \"").append(invokedAs(function)).append("\" at virtual time ").append(elapsed(sandbox)).append(":\n");
+		List<String> metrics = new ArrayList<>();
+		for (String metric : List.of("Invocations", "Errors", "Throttles", "AsyncEventsReceived", "AsyncEventsDropped",
+				"DestinationDeliveryFailures", "DeadLetterErrors")) {
+			metrics.add(metric + " " + function.metric(metric));
+		}
+		out.append("  metrics: ").append(String.join(", ", metrics)).append('\n');
+		out.append("  routing: on-success → ").append(or(function.onSuccess())).append(", on-failure → ")
+				.append(or(function.onFailure())).append(", dead-letter queue → ").append(or(function.deadLetterQueue()))
+				.append('\n');
+		List<String> aliases = new ArrayList<>();
+		for (io.github.lambdasandbox.AliasConfiguration alias : function.aliases()) {
+			aliases.add(alias.name() + " → " + alias.functionVersion() + (alias.additionalVersionWeights().isEmpty() ? ""
+					: " " + alias.additionalVersionWeights()));
+		}
+		out.append("  versions: ").append(String.join(", ", function.versions())).append("; aliases: ")
+				.append(aliases.isEmpty() ? "(none)" : String.join(", ", aliases)).append('\n');
+		String pending = sandbox.pendingWork();
+		if (!pending.equals("nothing scheduled")) {
+			out.append("Still to come: ").append(pending).append(" (sandbox.settle() lets it happen)\n");
+		}
+		List<String> requests = new ArrayList<>();
+		for (JournalEntry entry : entriesOf(function)) {
+			if (entry instanceof JournalEntry.Accepted accepted) {
+				requests.add(accepted.requestId());
+			}
+		}
+		out.append(requests.isEmpty() ? "No request of " + invokedAs(function) + " so far." : timelines(sandbox, requests));
+		return out.toString().stripTrailing();
+	}
+
+	/** {@code orders}, or {@code orders:prod}. */
+	static String invokedAs(FunctionHandle function) {
+		return function.qualifier() == null ? function.name() : function.name() + ":" + function.qualifier();
+	}
+
+	/** The journal entries of a function; of a version's or alias's handle, those of the requests made through it. */
+	static List<JournalEntry> entriesOf(FunctionHandle function) {
+		List<JournalEntry> entries = function.sandbox().journal().ofFunction(function.name());
+		if (function.qualifier() == null) {
+			return entries;
+		}
+		java.util.Set<String> requests = new java.util.HashSet<>();
+		for (JournalEntry entry : entries) {
+			if (entry instanceof JournalEntry.Accepted accepted && function.qualifier().equals(accepted.qualifier())) {
+				requests.add(accepted.requestId());
+			}
+		}
+		return entries.stream().filter(e -> e.requestId() != null && requests.contains(e.requestId())).toList();
+	}
+
+	/** The last log lines, indented, and how many were left out. */
+	static String logLines(List<String> lines) {
+		StringBuilder out = new StringBuilder();
+		int from = Math.max(0, lines.size() - LOG_LINES_SHOWN);
+		if (from > 0) {
+			out.append("  … ").append(from).append(" earlier lines\n");
+		}
+		for (String line : lines.subList(from, lines.size())) {
+			out.append("  ").append(line.replace("\t", "  ")).append('\n');
+		}
+		return out.toString();
+	}
+
 	/** The record or message, and the timeline of its request. */
 	static String ofRequest(Sandbox sandbox, String requestId) {
 		return sandbox == null || requestId == null ? "" : "\n" + sandbox.journal().timeline(requestId);
@@ -107,6 +181,11 @@ final class Evidence {
 		if (requests.isEmpty()) {
 			return null;
 		}
+		return timelines(sandbox, requests);
+	}
+
+	/** The timelines of requests: the first and the last few in full. */
+	private static String timelines(Sandbox sandbox, List<String> requests) {
 		StringBuilder out = new StringBuilder();
 		int skipped = requests.size() - 2 * REQUESTS_AT_EACH_END;
 		for (int i = 0; i < requests.size(); i++) {

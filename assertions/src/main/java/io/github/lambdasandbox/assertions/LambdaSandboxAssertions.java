@@ -1,6 +1,7 @@
 package io.github.lambdasandbox.assertions;
 
 import io.github.lambdasandbox.FunctionHandle;
+import io.github.lambdasandbox.InvokeResult;
 import io.github.lambdasandbox.S3Bucket;
 import io.github.lambdasandbox.SqsMessage;
 import io.github.lambdasandbox.SqsQueue;
@@ -18,6 +19,8 @@ import org.assertj.core.util.CheckReturnValue;
  * import static io.github.lambdasandbox.assertions.LambdaSandboxAssertions.*;
  *
  * assertThat(queue("S3-failure")).receivesRecord().withCondition(RETRIES_EXHAUSTED);
+ * assertThat(function("lambda-s3")).wasInvoked(3).hasMetric("Errors", 3);
+ * assertThat(sandbox.invoke("orders:prod", "{}")).hasExecutedVersion("2").hasNoFunctionError();
  * }</pre>
  *
  * <p>{@link #queue(String)}, {@link #function(String)} and {@link #bucket(String)} find the sandbox of the test
@@ -50,6 +53,23 @@ public class LambdaSandboxAssertions extends Assertions {
 	}
 
 	/**
+	 * Assertions on a function, version or alias: metrics, log, how its latest invocation ended. They read the sandbox
+	 * as it is now and do not move the clock.
+	 *
+	 * @since 0.3
+	 */
+	@CheckReturnValue
+	public static FunctionAssert assertThat(FunctionHandle actual) {
+		return new FunctionAssert(actual);
+	}
+
+	/** Assertions on the response of an Invoke: status code, payload, function error, executed version. @since 0.3 */
+	@CheckReturnValue
+	public static InvokeResultAssert assertThat(InvokeResult actual) {
+		return new InvokeResultAssert(actual);
+	}
+
+	/**
 	 * The queue {@code name} of the running test's sandbox.
 	 *
 	 * @throws IllegalStateException outside a {@code @LambdaSandbox} test
@@ -59,7 +79,9 @@ public class LambdaSandboxAssertions extends Assertions {
 		return LambdaSandboxExtension.currentSandbox("queue(\"" + name + "\")").queue(name);
 	}
 
-	/** The function {@code name} of the running test's sandbox. */
+	/**
+	 * The function {@code name} of the running test's sandbox, or one of its versions or aliases ({@code "orders:prod"}).
+	 */
 	public static FunctionHandle function(String name) {
 		return LambdaSandboxExtension.currentSandbox("function(\"" + name + "\")").function(name);
 	}
