@@ -48,11 +48,11 @@ final class Evidence {
 		for (EventBus bus : sandbox.eventBuses()) {
 			out.append("  event bus \"").append(bus.name()).append("\": ").append(bus.events().size()).append(" events\n");
 		}
-		List<FunctionHandle> functions = sandbox.functions();
+		List<FunctionHandle> functions = routes(sandbox);
 		if (!functions.isEmpty()) {
 			out.append("Routing:\n");
 			for (FunctionHandle function : functions) {
-				out.append("  ").append(function.name()).append(": on-success → ").append(or(function.onSuccess()))
+				out.append("  ").append(invokedAs(function)).append(": on-success → ").append(or(function.onSuccess()))
 						.append(", on-failure → ").append(or(function.onFailure())).append(", dead-letter queue → ")
 						.append(or(function.deadLetterQueue())).append('\n');
 			}
@@ -147,9 +147,29 @@ final class Evidence {
 		return sandbox == null || requestId == null ? "" : "\n" + sandbox.journal().timeline(requestId);
 	}
 
+	/**
+	 * Where outcomes go: every function, and each version or alias with a configuration for asynchronous invocation of
+	 * its own (events sent to it follow that one).
+	 */
+	private static List<FunctionHandle> routes(Sandbox sandbox) {
+		List<FunctionHandle> routes = new ArrayList<>();
+		for (FunctionHandle function : sandbox.functions()) {
+			routes.add(function);
+			List<String> qualifiers = new ArrayList<>(function.versions().subList(1, function.versions().size()));
+			function.aliases().forEach(alias -> qualifiers.add(alias.name()));
+			for (String qualifier : qualifiers) {
+				FunctionHandle qualified = sandbox.function(function.name() + ":" + qualifier);
+				if (qualified.eventInvokeConfig().isPresent()) {
+					routes.add(qualified);
+				}
+			}
+		}
+		return routes;
+	}
+
 	/** The last error of the functions that send to a queue: the cause to attach to a failure. */
 	static Optional<Throwable> lastErrorOf(Sandbox sandbox, String queueName) {
-		for (FunctionHandle function : sendersTo(sandbox.functions(), "sqs:" + queueName)) {
+		for (FunctionHandle function : sendersTo(routes(sandbox), "sqs:" + queueName)) {
 			Optional<Throwable> error = function.lastError();
 			if (error.isPresent()) {
 				return error;
@@ -170,7 +190,7 @@ final class Evidence {
 	}
 
 	private static String timelineOf(Sandbox sandbox, List<FunctionHandle> functions) {
-		List<String> requests = new ArrayList<>();
+		java.util.Set<String> requests = new java.util.LinkedHashSet<>();
 		for (FunctionHandle function : functions) {
 			for (JournalEntry entry : sandbox.journal().ofFunction(function.name())) {
 				if (entry instanceof JournalEntry.Accepted accepted) {
@@ -181,7 +201,7 @@ final class Evidence {
 		if (requests.isEmpty()) {
 			return null;
 		}
-		return timelines(sandbox, requests);
+		return timelines(sandbox, new ArrayList<>(requests));
 	}
 
 	/** The timelines of requests: the first and the last few in full. */
