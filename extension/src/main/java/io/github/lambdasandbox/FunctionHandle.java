@@ -99,8 +99,8 @@ public interface FunctionHandle {
 	 * Replaces the function's configuration for asynchronous invocation, as {@code PutFunctionEventInvokeConfig}
 	 * does: what {@code config} leaves out goes back to Lambda's default (2 retries, 6 hours, no destination). It
 	 * applies at once, also to events already accepted (their next retry, their age, where their record goes). A
-	 * destination must exist in the sandbox: declare queues with {@link Queue @Queue}, and name topics, buses and
-	 * buckets in a declaration.
+	 * destination must exist in the sandbox: declare queues with {@link Queue @Queue}, name topics, buses and buckets in
+	 * a declaration, or create them while the sandbox runs ({@link Sandbox#createQueue(String)} …).
 	 *
 	 * <p>The declaration's settings ({@link LambdaFunction @LambdaFunction}'s {@code maximumRetryAttempts},
 	 * {@code maximumEventAgeInSeconds}, {@code onSuccess}, {@code onFailure}) are the function's configuration until
