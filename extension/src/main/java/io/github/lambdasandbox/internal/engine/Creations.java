@@ -90,10 +90,7 @@ final class Creations {
 			refuseExisting(definition.name());
 			reserve(where, config.reservedConcurrency());
 			for (TargetRef target : new TargetRef[] { config.onSuccess(), config.onFailure(), config.deadLetterQueue() }) {
-				if (target != null && target.service() == TargetRef.Service.EVENTS) {
-					engine.buses.computeIfAbsent(target.name(), n -> new SimulatedBus(engine, n));
-				}
-				else if (target != null) {
+				if (target != null) {
 					engine.ensureTarget(target);
 				}
 			}

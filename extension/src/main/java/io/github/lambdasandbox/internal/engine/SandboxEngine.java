@@ -239,12 +239,13 @@ public final class SandboxEngine implements Sandbox {
 		}
 	}
 
-	/** Creates the queue, topic or bucket an update names if it does not exist yet. Lock held. */
+	/** Creates the queue, topic, bus or bucket a change names if it does not exist yet. Lock held. */
 	void ensureTarget(TargetRef target) {
 		switch (target.service()) {
 			case SQS -> queues.computeIfAbsent(target.name(), name -> new SimulatedQueue(this, QueueConfig.defaults(name)));
 			case SNS -> topics.computeIfAbsent(target.name(), name -> new SimulatedTopic(this, name, false));
 			case S3 -> buckets.computeIfAbsent(target.name(), name -> new SimulatedBucket(this, name));
+			case EVENTS -> buses.computeIfAbsent(target.name(), name -> new SimulatedBus(this, name));
 			default -> {
 			}
 		}
