@@ -1,10 +1,18 @@
 package io.github.lambdasandbox;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * A Lambda function of the sandbox.
+ * A Lambda function of the sandbox, or one of its versions or aliases: {@code sandbox.function("orders")} is the
+ * function, {@code sandbox.function("orders:prod")} its alias {@code prod} (the same as invoking
+ * {@code "orders:prod"}), {@code sandbox.function("orders:1")} its version 1.
+ *
+ * <p>A handle of a version or alias ({@link #qualifier()} not null) invokes that qualifier, and has its own
+ * configuration for asynchronous invocation, metrics and logs (those of the invocations made through it: CloudWatch's
+ * {@code Resource} dimension). What belongs to the function — its code, dead-letter queue, versions and aliases —
+ * is changed through the function's handle.
  *
  * @since 0.1
  */
@@ -13,24 +21,36 @@ public interface FunctionHandle {
 	/** The sandbox this function belongs to. */
 	Sandbox sandbox();
 
-	/** The function name. */
+	/** The function name (without a qualifier). */
 	String name();
 
-	/** The unqualified ARN, {@code arn:aws:lambda:us-east-1:123456789012:function:<name>}. */
+	/**
+	 * The version or alias this handle names ({@code "1"}, {@code "prod"}, {@code "$LATEST"}), or null for the function
+	 * itself (which invokes {@code $LATEST}).
+	 *
+	 * @since 0.3
+	 */
+	String qualifier();
+
+	/**
+	 * The ARN: unqualified, {@code arn:aws:lambda:us-east-1:123456789012:function:<name>}, or with this handle's
+	 * qualifier, {@code …:function:<name>:prod}.
+	 */
 	String arn();
 
-	/** Same as {@link Sandbox#invoke(String, String)} for this function. */
+	/** Same as {@link Sandbox#invoke(String, String)} for this function (or this version or alias). */
 	InvokeResult invoke(String payload);
 
-	/** Same as {@link Sandbox#invokeAsync(String, String)} for this function. */
+	/** Same as {@link Sandbox#invokeAsync(String, String)} for this function (or this version or alias). */
 	InvokeResult invokeAsync(String payload);
 
 	/**
 	 * The sum of a CloudWatch metric of this function (namespace {@code AWS/Lambda}): {@code Invocations},
 	 * {@code Errors}, {@code Throttles}, {@code DeadLetterErrors}, {@code DestinationDeliveryFailures},
 	 * {@code AsyncEventsReceived}, {@code AsyncEventsDropped}, {@code RecursiveInvocationsDropped};
-	 * {@code AsyncEventAge} sums milliseconds (see
-	 * {@link #metricStatistics(String)} for its average and maximum).
+	 * {@code AsyncEventAge} sums milliseconds (see {@link #metricStatistics(String)} for its average and maximum). The
+	 * function's handle counts every invocation (dimension {@code FunctionName}); a version's or alias's handle those
+	 * made through it (dimension {@code Resource}, e.g. {@code orders:prod}).
 	 *
 	 * @throws IllegalArgumentException for any other name, listing these
 	 */
@@ -45,8 +65,10 @@ public interface FunctionHandle {
 	MetricStatistics metricStatistics(String metricName);
 
 	/**
-	 * The function's CloudWatch log lines so far, oldest first: {@code START}, what the handler logged
-	 * through its {@code LambdaLogger}, {@code END} and the tab-separated {@code REPORT} line.
+	 * The function's CloudWatch log lines so far, oldest first: {@code START} (with the version that ran:
+	 * {@code Version: $LATEST}, {@code Version: 1}), what the handler logged through its {@code LambdaLogger},
+	 * {@code END} and the tab-separated {@code REPORT} line. A version's or alias's handle has the lines of the
+	 * invocations made through it.
 	 */
 	List<String> logs();
 
@@ -79,13 +101,16 @@ public interface FunctionHandle {
 	/** What the handler threw in its latest failed attempt, if any: the cause behind a failure record. */
 	Optional<Throwable> lastError();
 
-	/** The on-success destination, in short form ({@code sqs:S3-success}), if there is one. */
+	/**
+	 * The on-success destination, in short form ({@code sqs:S3-success}), if there is one: of this version's or alias's
+	 * configuration for asynchronous invocation, for its handle.
+	 */
 	Optional<String> onSuccess();
 
-	/** The on-failure destination, in short form ({@code sqs:S3-failure}), if there is one. */
+	/** The on-failure destination, in short form ({@code sqs:S3-failure}), if there is one (as {@link #onSuccess()}). */
 	Optional<String> onFailure();
 
-	/** The dead-letter queue, in short form ({@code sqs:lambda-DLQ}), if there is one. */
+	/** The dead-letter queue, in short form ({@code sqs:lambda-DLQ}), if there is one: the function's, for every version. */
 	Optional<String> deadLetterQueue();
 
 	/**
@@ -119,12 +144,16 @@ public interface FunctionHandle {
 	 * Replaces the function's configuration for asynchronous invocation, as {@code PutFunctionEventInvokeConfig}
 	 * does: what {@code config} leaves out goes back to Lambda's default (2 retries, 6 hours, no destination). It
 	 * applies at once, also to events already accepted (their next retry, their age, where their record goes). A
-	 * destination must exist in the sandbox: declare queues with {@link Queue @Queue}, and name topics, buses and
-	 * buckets in a declaration.
+	 * destination must exist in the sandbox: declare queues with {@link Queue @Queue}, name topics, buses and buckets in
+	 * a declaration, or create them while the sandbox runs ({@link Sandbox#createQueue(String)} …).
 	 *
 	 * <p>The declaration's settings ({@link LambdaFunction @LambdaFunction}'s {@code maximumRetryAttempts},
 	 * {@code maximumEventAgeInSeconds}, {@code onSuccess}, {@code onFailure}) are the function's configuration until
 	 * then.
+	 *
+	 * <p>On a version's or alias's handle it configures that qualifier (PutFunctionEventInvokeConfig with
+	 * {@code Qualifier}): events sent to {@code orders:prod} follow the configuration of {@code prod}, and Lambda's
+	 * defaults if it has none — a version does not inherit the function's, as in AWS.
 	 *
 	 * @throws LambdaServiceException as Lambda refuses it, with AWS's message: {@code ValidationException} (a
 	 *         value out of range, a destination that is no ARN), {@code InvalidParameterValueException} (nothing set,
@@ -165,4 +194,82 @@ public interface FunctionHandle {
 	 * @throws LambdaServiceException {@code InvalidParameterValueException} for anything else, saying what is allowed
 	 */
 	void updateDeadLetterConfig(String target);
+
+	// --- versions and aliases (since 0.3) -------------------------------------------------------------------------
+
+	/**
+	 * Publishes a version, as {@code PublishVersion} does: a snapshot of the function's code and configuration
+	 * (handler, timeout, memory) that does not change when the function does. Versions are numbered {@code "1"},
+	 * {@code "2"} …; if neither code nor configuration changed since the latest version, Lambda publishes none and answers
+	 * with that version's number. A new version starts cold, in environments of its own, and has no configuration for
+	 * asynchronous invocation until one is put on it.
+	 *
+	 * @return the version's number
+	 * @throws LambdaServiceException on a version's or alias's handle: publish from the function's
+	 * @since 0.3
+	 */
+	String publishVersion();
+
+	/**
+	 * The function's versions, as {@code ListVersionsByFunction} lists them: {@code $LATEST}, then the published ones,
+	 * oldest first.
+	 *
+	 * @since 0.3
+	 */
+	List<String> versions();
+
+	/**
+	 * Creates an alias, as {@code CreateAlias} does: invoking {@code name} ({@code "orders:prod"}) invokes
+	 * {@code functionVersion}.
+	 *
+	 * @param name letters, digits, hyphens and underscores, not only digits
+	 * @param functionVersion a published version ({@code "1"}) or {@code "$LATEST"}
+	 * @throws LambdaServiceException as Lambda refuses it, with AWS's message and what to do: {@code ValidationException}
+	 *         (a name or version outside Lambda's model), {@code ResourceNotFoundException} (no such version),
+	 *         {@code ResourceConflictException} (the alias exists: move it with {@link #updateAlias(String, String)})
+	 * @since 0.3
+	 */
+	AliasConfiguration createAlias(String name, String functionVersion);
+
+	/**
+	 * Creates an alias that splits its invocations between two versions ({@code RoutingConfig}):
+	 * {@code createAlias("prod", "1", Map.of("2", 0.1))} sends about 10 % of them to version 2. Each attempt draws its
+	 * version from the sandbox's seeded ids: the same test makes the same choices on every run.
+	 *
+	 * @param additionalVersionWeights at most one other published version, with its share 0.0..1.0
+	 * @throws LambdaServiceException as {@link #createAlias(String, String)}, and {@code InvalidParameterValueException}
+	 *         for more than one additional version, the alias's own version, or routing from {@code $LATEST}
+	 * @since 0.3
+	 */
+	AliasConfiguration createAlias(String name, String functionVersion, Map<String, Double> additionalVersionWeights);
+
+	/**
+	 * Points an alias at another version, as {@code UpdateAlias} does; its routing configuration stays. Invocations
+	 * from then on (the next attempt of an event already queued too) run the new version.
+	 *
+	 * @throws LambdaServiceException {@code ResourceNotFoundException} ({@code Alias not found: …}) if there is no such
+	 *         alias, and as {@link #createAlias(String, String)}
+	 * @since 0.3
+	 */
+	AliasConfiguration updateAlias(String name, String functionVersion);
+
+	/**
+	 * Points an alias at another version and replaces its routing configuration; an empty map sends every invocation
+	 * to {@code functionVersion}.
+	 *
+	 * @throws LambdaServiceException as {@link #createAlias(String, String, Map)} and {@link #updateAlias(String, String)}
+	 * @since 0.3
+	 */
+	AliasConfiguration updateAlias(String name, String functionVersion, Map<String, Double> additionalVersionWeights);
+
+	/**
+	 * Deletes an alias, as {@code DeleteAlias} does (nothing happens if there is none, as in AWS). Events already queued
+	 * for it still run the version it named.
+	 *
+	 * @since 0.3
+	 */
+	void deleteAlias(String name);
+
+	/** The function's aliases, in the order they were created ({@code ListAliases}). @since 0.3 */
+	List<AliasConfiguration> aliases();
 }

@@ -19,6 +19,9 @@ public interface InvokeResult {
 	/** The request id ({@code x-amzn-RequestId}); for {@code Event}, the id every attempt will see. */
 	String requestId();
 
-	/** {@code "$LATEST"} for a {@code RequestResponse} invocation; {@code null} otherwise. */
+	/**
+	 * The version that ran ({@code X-Amz-Executed-Version}), for a {@code RequestResponse} invocation: {@code "$LATEST"},
+	 * or the published version ({@code "1"}) that the version or alias named chose; {@code null} otherwise.
+	 */
 	String executedVersion();
 }

@@ -69,9 +69,21 @@ public sealed interface JournalEntry {
 	 *
 	 * @param origin who asked: {@code invokeAsync}, {@code invoke}, {@code s3:images}, {@code lambda:f} (a
 	 * destination or a handler), …
+	 * @param qualifier the version or alias the caller named ({@code "1"}, {@code "prod"}, {@code "$LATEST"}), or
+	 * {@code null} for an unqualified invocation (which runs {@code $LATEST})
 	 */
-	record Accepted(long sequence, Instant at, String requestId, String function, InvocationType type, String origin)
-			implements JournalEntry {
+	record Accepted(long sequence, Instant at, String requestId, String function, InvocationType type, String origin,
+			String qualifier) implements JournalEntry {
+
+		/** An unqualified invocation. */
+		public Accepted(long sequence, Instant at, String requestId, String function, InvocationType type, String origin) {
+			this(sequence, at, requestId, function, type, origin, null);
+		}
+
+		/** The function as the caller named it: {@code f}, or {@code f:prod}. @since 0.3 */
+		public String invokedAs() {
+			return qualifier == null ? function : function + ":" + qualifier;
+		}
 	}
 
 	/**
@@ -80,9 +92,17 @@ public sealed interface JournalEntry {
 	 * @param attempt 1 for the first attempt of a request, 2 for its first retry, …
 	 * @param environment the environment's log stream, e.g. {@code 2025/01/01/[$LATEST]8f3a…}
 	 * @param coldStart whether the environment was created for this attempt
+	 * @param version the version that runs: {@code "$LATEST"}, or a published version ({@code "1"}) when the caller
+	 * named one or an alias
 	 */
 	record AttemptStarted(long sequence, Instant at, String requestId, String function, int attempt, String environment,
-			boolean coldStart) implements JournalEntry {
+			boolean coldStart, String version) implements JournalEntry {
+
+		/** An attempt of {@code $LATEST}. */
+		public AttemptStarted(long sequence, Instant at, String requestId, String function, int attempt, String environment,
+				boolean coldStart) {
+			this(sequence, at, requestId, function, attempt, environment, coldStart, "$LATEST");
+		}
 	}
 
 	/**

@@ -29,6 +29,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>Every value is checked before the test runs; an invalid one fails the test with a message that
  * names the attribute, the value and the range AWS allows.
  *
+ * <p>A declared function is {@code $LATEST}. Versions and aliases are made while the test runs, as a deployment makes
+ * them ({@link FunctionHandle#publishVersion()}, {@link FunctionHandle#createAlias(String, String)}); the same
+ * attributes create a function at run time ({@link Sandbox#createFunction(FunctionDefinition)}).
+ *
  * @since 0.1
  */
 @Target({ ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE })

@@ -52,15 +52,21 @@ public interface Sandbox extends AutoCloseable {
 	 * Java runtime's error payload. The invocation runs after what is already due at the current instant; if
 	 * the handler waits on the sandbox clock, the clock moves as far as it waits (even when paused).
 	 *
+	 * <p>The function is named as Lambda's Invoke takes it: {@code "orders"} invokes {@code $LATEST};
+	 * {@code "orders:prod"} (an alias), {@code "orders:1"} (a version) or an ARN, qualified or not, invoke what they name
+	 * ({@link FunctionHandle#publishVersion()}, {@link FunctionHandle#createAlias(String, String)}).
+	 *
 	 * @param payload the event as JSON; {@code null} or empty sends {@code {}}
-	 * @throws LambdaServiceException for invocation errors, as AWS returns them: unknown function (404),
-	 * payload that is not JSON (400), payload too large (413), throttled (429)
+	 * @throws LambdaServiceException for invocation errors, as AWS returns them: unknown function, version or alias
+	 * (404), payload that is not JSON (400), payload too large (413), throttled (429)
 	 */
 	InvokeResult invoke(String functionName, String payload);
 
 	/**
 	 * Invokes a function asynchronously ({@code InvocationType=Event}): the event is queued and status 202
-	 * returned at once. The attempts, retries, destinations and dead-letter queue follow in virtual time.
+	 * returned at once. The attempts, retries, destinations and dead-letter queue follow in virtual time. Sent to a
+	 * version or alias ({@code "orders:prod"}), the event follows that qualifier's configuration for asynchronous
+	 * invocation, and its records name it ({@code …:function:orders:prod}) with the version that ran.
 	 *
 	 * @throws LambdaServiceException for invocation errors (unknown function, payload not JSON, over 1 MB)
 	 */
@@ -73,7 +79,12 @@ public interface Sandbox extends AutoCloseable {
 	 */
 	InvokeResult dryRun(String functionName, String payload);
 
-	/** The function named {@code name}. @throws IllegalArgumentException naming the known functions */
+	/**
+	 * The function named {@code name}, or one of its versions or aliases: {@code "orders"}, {@code "orders:prod"},
+	 * {@code "orders:1"}, or an ARN.
+	 *
+	 * @throws LambdaServiceException 404 naming the functions there are, or the function's versions and aliases
+	 */
 	FunctionHandle function(String name);
 
 	/** Every function, in declaration order. */
@@ -153,6 +164,57 @@ public interface Sandbox extends AutoCloseable {
 	 * @since 0.2
 	 */
 	void injectFault(String resource, Fault fault);
+
+	// --- created while the sandbox runs (since 0.3) -----------------------------------------------------------
+
+	/**
+	 * Creates a function while the sandbox runs, as {@code CreateFunction} does, with {@link LambdaFunction
+	 * @LambdaFunction}'s defaults: the "deploy" of an edit-deploy-test cycle. It can be invoked at once.
+	 *
+	 * @throws IllegalArgumentException for a name or handler missing
+	 * @throws LambdaServiceException {@code ResourceConflictException} (409, {@code Function already exist: name}) if
+	 *         the sandbox has a function of that name
+	 * @since 0.3
+	 */
+	default FunctionHandle createFunction(String name, Class<?> handler) {
+		return createFunction(FunctionDefinition.builder(name, handler).build());
+	}
+
+	/**
+	 * Creates a function with the attributes of {@link LambdaFunction @LambdaFunction} (timeout, retries,
+	 * destinations, dead-letter queue …), checked as a declaration is, with the same messages. The queues, topics, buses
+	 * and buckets its destinations name are created too, as for a declaration.
+	 *
+	 * @throws IllegalArgumentException for a value AWS does not allow, naming it
+	 * @throws LambdaServiceException {@code ResourceConflictException} (409) if the sandbox has a function of that name
+	 * @since 0.3
+	 */
+	FunctionHandle createFunction(FunctionDefinition definition);
+
+	/**
+	 * Creates an SQS queue, as {@code CreateQueue} does, with SQS's defaults (a name ending in {@code .fifo}: a FIFO
+	 * queue). A queue that exists is answered with, as SQS does. Destinations, dead-letter queues and notifications may
+	 * name it from then on.
+	 *
+	 * @throws IllegalArgumentException for a name SQS refuses, with its rule
+	 * @since 0.3
+	 */
+	SqsQueue createQueue(String name);
+
+	/** Creates an SNS topic, as {@code CreateTopic} does (one that exists is answered with). @since 0.3 */
+	SnsTopic createTopic(String name);
+
+	/** Creates an S3 bucket, as {@code CreateBucket} does in us-east-1 (one the account has is answered with). @since 0.3 */
+	S3Bucket createBucket(String name);
+
+	/**
+	 * Creates an EventBridge event bus, as {@code CreateEventBus} does.
+	 *
+	 * @throws IllegalArgumentException if it exists ({@code Event bus <name> already exists.}), or for a name
+	 *         EventBridge refuses
+	 * @since 0.3
+	 */
+	EventBus createEventBus(String name);
 
 	/** The virtual clock. */
 	VirtualClock clock();

@@ -771,6 +771,95 @@ class BadInputCatalogTests {
 						LambdaServiceException.class, "1 validation error detected: Value null at 'recursiveLoop' failed to "
 								+ "satisfy constraint: Member must not be null. Give RecursiveLoop.ALLOW or RecursiveLoop.TERMINATE "
 								+ "(Lambda's default)."),
+				call("an alias named only with digits", s -> s.function("ok").createAlias("2024", "$LATEST"),
+						LambdaServiceException.class, "1 validation error detected: Value '2024' at 'name' failed to satisfy "
+								+ "constraint: Member must satisfy regular expression pattern: (?!^[0-9]+$)([a-zA-Z0-9-_]+)"),
+				call("an alias of a version that is no number", s -> s.function("ok").createAlias("prod", "latest"),
+						LambdaServiceException.class, "1 validation error detected: Value 'latest' at 'functionVersion' failed "
+								+ "to satisfy constraint: Member must satisfy regular expression pattern: (\\$LATEST|[0-9]+)"),
+				call("an alias of a version not published", s -> s.function("ok").createAlias("prod", "10"),
+						LambdaServiceException.class, "Function not found: arn:aws:lambda:us-east-1:123456789012:function:ok:10 "
+								+ "Function \"ok\" has version $LATEST and no alias. Publish a version with function(\"ok\")"
+								+ ".publishVersion(); name one with createAlias(name, version)."),
+				call("an alias that exists already", s -> {
+					s.function("ok").createAlias("prod", "$LATEST");
+					s.function("ok").createAlias("prod", "$LATEST");
+				}, LambdaServiceException.class, "Alias already exists: arn:aws:lambda:us-east-1:123456789012:function:ok:prod "
+						+ "Move it with updateAlias(\"prod\", version)."),
+				call("an alias to update that does not exist", s -> s.function("ok").updateAlias("prod", "$LATEST"),
+						LambdaServiceException.class, "Alias not found: arn:aws:lambda:us-east-1:123456789012:function:ok:prod "
+								+ "Create it with createAlias(\"prod\", version)."),
+				call("an alias routed to two more versions", s -> s.function("ok").createAlias("prod", "$LATEST",
+						java.util.Map.of("1", 0.5, "2", 0.2)), LambdaServiceException.class, "Number of items in "
+								+ "AdditionalVersionWeights cannot be greater than 1 An alias splits its invocations between its "
+								+ "version and one other."),
+				call("an alias routed to its own version", s -> {
+					String one = s.function("ok").publishVersion();
+					s.function("ok").createAlias("prod", one, java.util.Map.of(one, 0.5));
+				}, LambdaServiceException.class, "Invalid function version 1. Function version 1 is already included in routing "
+						+ "configuration. The additional version must be another one than the alias's."),
+				call("an alias of $LATEST that is routed", s -> {
+					String one = s.function("ok").publishVersion();
+					s.function("ok").createAlias("prod", "$LATEST", java.util.Map.of(one, 0.5));
+				}, LambdaServiceException.class, "$LATEST is not supported for an alias pointing to more than 1 version Point the "
+						+ "alias at a published version to split its invocations."),
+				call("a routing weight above 1", s -> s.function("ok").createAlias("prod", "1", java.util.Map.of("2", 2.0)),
+						LambdaServiceException.class, "1 validation error detected: Value '{2=2.0}' at "
+								+ "'routingConfig.additionalVersionWeights' failed to satisfy constraint: Map value must satisfy "
+								+ "constraint: [Member must have value less than or equal to 1.0, Member must have value greater "
+								+ "than or equal to 0.0, Member must not be null]"),
+				call("a routing weight for $LATEST", s -> s.function("ok").createAlias("prod", "1",
+						java.util.Map.of("$LATEST", 0.5)), LambdaServiceException.class, "1 validation error detected: Value "
+								+ "'{$LATEST=0.5}' at 'routingConfig.additionalVersionWeights' failed to satisfy constraint: Map "
+								+ "keys must satisfy constraint: [Member must have length less than or equal to 1024, Member must "
+								+ "have length greater than or equal to 1, Member must satisfy regular expression pattern: [0-9]+]"),
+				call("an invocation of a version not published", s -> s.invoke("ok:3", "{}"), LambdaServiceException.class,
+						"Function not found: arn:aws:lambda:us-east-1:123456789012:function:ok:3. Function \"ok\" has version "
+								+ "$LATEST and no alias. Publish a version with function(\"ok\").publishVersion(); name one with "
+								+ "createAlias(name, version)."),
+				call("an event invoke config of an alias deleted since", s -> {
+					s.function("ok").createAlias("gone", "$LATEST");
+					FunctionHandle gone = s.function("ok:gone");
+					s.function("ok").deleteAlias("gone");
+					gone.putEventInvokeConfig(EventInvokeConfig.builder().maximumRetryAttempts(0).build());
+				}, LambdaServiceException.class, "The function doesn't exist. Function \"ok\" has version $LATEST and no alias. "
+						+ "Publish a version with function(\"ok\").publishVersion(); name one with createAlias(name, version)."),
+				call("a version published through an alias", s -> {
+					s.function("ok").createAlias("prod", "$LATEST");
+					s.function("ok:prod").publishVersion();
+				}, LambdaServiceException.class, "This operation is permitted on Lambda functions only. Aliases and versions do "
+						+ "not support this operation. Please specify either a function name or an unqualified function ARN. "
+						+ "Call publishVersion() on sandbox.function(\"ok\")."),
+				call("a function created with a name that exists", s -> s.createFunction("ok", Ok.class),
+						LambdaServiceException.class, "Function already exist: ok. Deploy new code to it with function(\"ok\")"
+								+ ".updateCode(…), or give the new function another name."),
+				call("a function created with a timeout out of range", s -> s.createFunction(FunctionDefinition.builder("fn",
+						Ok.class).timeout(0).build()), IllegalArgumentException.class, "createFunction(name = \"fn\"): timeout = 0 "
+								+ "must be 1..900, as in AWS (Timeout, in seconds)."),
+				call("a function created with a bad name", s -> s.createFunction("bad name!", Ok.class),
+						IllegalArgumentException.class, "createFunction(name = \"bad name!\"): a function name must be 1 to 64 "
+								+ "letters, digits, hyphens or underscores, as in AWS."),
+				call("a function created without a handler", s -> s.createFunction("fn", null), IllegalArgumentException.class,
+						"createFunction(…): give a name and a handler class: createFunction(\"name\", Handler.class), or "
+								+ "FunctionDefinition.builder(\"name\", Handler.class)…build()."),
+				call("a function created as its own destination", s -> s.createFunction(FunctionDefinition.builder("fn", Ok.class)
+						.onSuccess("lambda:fn").build()), IllegalArgumentException.class, "createFunction(name = \"fn\"): "
+								+ "onSuccess = \"lambda:fn\": AWS refuses it: \"You can't specify the function as a destination for "
+								+ "itself.\""),
+				call("a queue created with a bad name", s -> s.createQueue("bad queue"), IllegalArgumentException.class,
+						"createQueue(\"bad queue\"): AWS refuses it: \"Can only include alphanumeric characters, hyphens, or "
+								+ "underscores. 1 to 80 in length\": a queue name must be 1 to 80 letters, digits, hyphens or "
+								+ "underscores (plus \".fifo\" for a FIFO queue), as in AWS."),
+				call("a topic created with a bad name", s -> s.createTopic("bad topic"), IllegalArgumentException.class,
+						"createTopic(\"bad topic\"): AWS refuses it: \"Invalid parameter: Topic Name\": a topic name must be 1 to "
+								+ "256 letters, digits, hyphens or underscores (plus \".fifo\" for a FIFO topic), as in AWS."),
+				call("a bucket created with a bad name", s -> s.createBucket("Bucket"), IllegalArgumentException.class,
+						"createBucket(\"Bucket\"): AWS refuses it: \"The specified bucket is not valid.\": a bucket name must be 3 "
+								+ "to 63 lower-case letters, digits, dots or hyphens, beginning and ending with a letter or digit, "
+								+ "as in S3."),
+				call("an event bus created twice", s -> s.createEventBus("bus"), IllegalArgumentException.class,
+						"createEventBus(\"bus\"): EventBridge refuses it: \"Event bus bus already exists.\" "
+								+ "(ResourceAlreadyExistsException). Use sandbox.eventBus(\"bus\")."),
 				call("a handler that moves the clock fails its invocation", s -> {
 					InvokeResult result = s.invoke("advancing", "{}");
 					throw new IllegalStateException(result.functionError() + " " + result.payload());

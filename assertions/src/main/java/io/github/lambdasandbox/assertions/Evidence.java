@@ -142,11 +142,11 @@ final class Evidence {
 
 	/** How each function routes its outcomes, and the timeline of the requests of those that send to {@code target}. */
 	private static String routingAndTimeline(StringBuilder out, Sandbox sandbox, String target) {
-		List<FunctionHandle> functions = sandbox.functions();
+		List<FunctionHandle> functions = routes(sandbox);
 		if (!functions.isEmpty()) {
 			out.append("Routing:\n");
 			for (FunctionHandle function : functions) {
-				out.append("  ").append(function.name()).append(": on-success → ").append(or(function.onSuccess()))
+				out.append("  ").append(invokedAs(function)).append(": on-success → ").append(or(function.onSuccess()))
 						.append(", on-failure → ").append(or(function.onFailure())).append(", dead-letter queue → ")
 						.append(or(function.deadLetterQueue())).append('\n');
 			}
@@ -162,9 +162,103 @@ final class Evidence {
 		return out.toString().stripTrailing();
 	}
 
+	/** Log lines a message shows, at most: the last ones. */
+	private static final int LOG_LINES_SHOWN = 40;
+
+	/**
+	 * A function (or version, or alias) as a failure message shows it: its metrics, routing, versions and aliases, what
+	 * is still to come, and the timelines of its requests (bounded).
+	 */
+	static String aroundFunction(FunctionHandle function) {
+		Sandbox sandbox = function.sandbox();
+		StringBuilder out = new StringBuilder();
+		out.append("Function \"").append(invokedAs(function)).append("\" at virtual time ").append(elapsed(sandbox)).append(":\n");
+		List<String> metrics = new ArrayList<>();
+		for (String metric : List.of("Invocations", "Errors", "Throttles", "AsyncEventsReceived", "AsyncEventsDropped",
+				"DestinationDeliveryFailures", "DeadLetterErrors")) {
+			metrics.add(metric + " " + function.metric(metric));
+		}
+		out.append("  metrics: ").append(String.join(", ", metrics)).append('\n');
+		out.append("  routing: on-success → ").append(or(function.onSuccess())).append(", on-failure → ")
+				.append(or(function.onFailure())).append(", dead-letter queue → ").append(or(function.deadLetterQueue()))
+				.append('\n');
+		List<String> aliases = new ArrayList<>();
+		for (io.github.lambdasandbox.AliasConfiguration alias : function.aliases()) {
+			aliases.add(alias.name() + " → " + alias.functionVersion() + (alias.additionalVersionWeights().isEmpty() ? ""
+					: " " + alias.additionalVersionWeights()));
+		}
+		out.append("  versions: ").append(String.join(", ", function.versions())).append("; aliases: ")
+				.append(aliases.isEmpty() ? "(none)" : String.join(", ", aliases)).append('\n');
+		String pending = sandbox.pendingWork();
+		if (!pending.equals("nothing scheduled")) {
+			out.append("Still to come: ").append(pending).append(" (sandbox.settle() lets it happen)\n");
+		}
+		List<String> requests = new ArrayList<>();
+		for (JournalEntry entry : entriesOf(function)) {
+			if (entry instanceof JournalEntry.Accepted accepted) {
+				requests.add(accepted.requestId());
+			}
+		}
+		out.append(requests.isEmpty() ? "No request of " + invokedAs(function) + " so far." : timelines(sandbox, requests));
+		return out.toString().stripTrailing();
+	}
+
+	/** {@code orders}, or {@code orders:prod}. */
+	static String invokedAs(FunctionHandle function) {
+		return function.qualifier() == null ? function.name() : function.name() + ":" + function.qualifier();
+	}
+
+	/** The journal entries of a function; of a version's or alias's handle, those of the requests made through it. */
+	static List<JournalEntry> entriesOf(FunctionHandle function) {
+		List<JournalEntry> entries = function.sandbox().journal().ofFunction(function.name());
+		if (function.qualifier() == null) {
+			return entries;
+		}
+		java.util.Set<String> requests = new java.util.HashSet<>();
+		for (JournalEntry entry : entries) {
+			if (entry instanceof JournalEntry.Accepted accepted && function.qualifier().equals(accepted.qualifier())) {
+				requests.add(accepted.requestId());
+			}
+		}
+		return entries.stream().filter(e -> e.requestId() != null && requests.contains(e.requestId())).toList();
+	}
+
+	/** The last log lines, indented, and how many were left out. */
+	static String logLines(List<String> lines) {
+		StringBuilder out = new StringBuilder();
+		int from = Math.max(0, lines.size() - LOG_LINES_SHOWN);
+		if (from > 0) {
+			out.append("  … ").append(from).append(" earlier lines\n");
+		}
+		for (String line : lines.subList(from, lines.size())) {
+			out.append("  ").append(line.replace("\t", "  ")).append('\n');
+		}
+		return out.toString();
+	}
+
 	/** The record or message, and the timeline of its request. */
 	static String ofRequest(Sandbox sandbox, String requestId) {
 		return sandbox == null || requestId == null ? "" : "\n" + sandbox.journal().timeline(requestId);
+	}
+
+	/**
+	 * Where outcomes go: every function, and each version or alias with a configuration for asynchronous invocation of
+	 * its own (events sent to it follow that one).
+	 */
+	private static List<FunctionHandle> routes(Sandbox sandbox) {
+		List<FunctionHandle> routes = new ArrayList<>();
+		for (FunctionHandle function : sandbox.functions()) {
+			routes.add(function);
+			List<String> qualifiers = new ArrayList<>(function.versions().subList(1, function.versions().size()));
+			function.aliases().forEach(alias -> qualifiers.add(alias.name()));
+			for (String qualifier : qualifiers) {
+				FunctionHandle qualified = sandbox.function(function.name() + ":" + qualifier);
+				if (qualified.eventInvokeConfig().isPresent()) {
+					routes.add(qualified);
+				}
+			}
+		}
+		return routes;
 	}
 
 	/** The last error of the functions that send to a queue: the cause to attach to a failure. */
@@ -174,7 +268,7 @@ final class Evidence {
 
 	/** The last error of the functions whose destinations name {@code target} ({@code sns:alerts}, {@code events:b}). */
 	static Optional<Throwable> lastErrorOfSendersTo(Sandbox sandbox, String target) {
-		for (FunctionHandle function : sendersTo(sandbox.functions(), target)) {
+		for (FunctionHandle function : sendersTo(routes(sandbox), target)) {
 			Optional<Throwable> error = function.lastError();
 			if (error.isPresent()) {
 				return error;
@@ -195,7 +289,7 @@ final class Evidence {
 	}
 
 	private static String timelineOf(Sandbox sandbox, List<FunctionHandle> functions) {
-		List<String> requests = new ArrayList<>();
+		java.util.Set<String> requests = new java.util.LinkedHashSet<>();
 		for (FunctionHandle function : functions) {
 			for (JournalEntry entry : sandbox.journal().ofFunction(function.name())) {
 				if (entry instanceof JournalEntry.Accepted accepted) {
@@ -206,6 +300,11 @@ final class Evidence {
 		if (requests.isEmpty()) {
 			return null;
 		}
+		return timelines(sandbox, new ArrayList<>(requests));
+	}
+
+	/** The timelines of requests: the first and the last few in full. */
+	private static String timelines(Sandbox sandbox, List<String> requests) {
 		StringBuilder out = new StringBuilder();
 		int skipped = requests.size() - 2 * REQUESTS_AT_EACH_END;
 		for (int i = 0; i < requests.size(); i++) {

@@ -2,6 +2,7 @@ package io.github.lambdasandbox.assertions;
 
 import io.github.lambdasandbox.EventBus;
 import io.github.lambdasandbox.FunctionHandle;
+import io.github.lambdasandbox.InvokeResult;
 import io.github.lambdasandbox.S3Bucket;
 import io.github.lambdasandbox.SnsTopic;
 import io.github.lambdasandbox.SqsMessage;
@@ -20,6 +21,8 @@ import org.assertj.core.util.CheckReturnValue;
  * import static io.github.lambdasandbox.assertions.LambdaSandboxAssertions.*;
  *
  * assertThat(queue("S3-failure")).receivesRecord().withCondition(RETRIES_EXHAUSTED);
+ * assertThat(function("lambda-s3")).wasInvoked(3).hasMetric("Errors", 3);
+ * assertThat(sandbox.invoke("orders:prod", "{}")).hasExecutedVersion("2").hasNoFunctionError();
  * }</pre>
  *
  * <p>{@link #queue(String)}, {@link #topic(String)}, {@link #eventBus(String)}, {@link #function(String)} and
@@ -71,6 +74,23 @@ public class LambdaSandboxAssertions extends Assertions {
 	}
 
 	/**
+	 * Assertions on a function, version or alias: metrics, log, how its latest invocation ended. They read the sandbox
+	 * as it is now and do not move the clock.
+	 *
+	 * @since 0.3
+	 */
+	@CheckReturnValue
+	public static FunctionAssert assertThat(FunctionHandle actual) {
+		return new FunctionAssert(actual);
+	}
+
+	/** Assertions on the response of an Invoke: status code, payload, function error, executed version. @since 0.3 */
+	@CheckReturnValue
+	public static InvokeResultAssert assertThat(InvokeResult actual) {
+		return new InvokeResultAssert(actual);
+	}
+
+	/**
 	 * The queue {@code name} of the running test's sandbox.
 	 *
 	 * @throws IllegalStateException outside a {@code @LambdaSandbox} test
@@ -80,7 +100,9 @@ public class LambdaSandboxAssertions extends Assertions {
 		return LambdaSandboxExtension.currentSandbox("queue(\"" + name + "\")").queue(name);
 	}
 
-	/** The function {@code name} of the running test's sandbox. */
+	/**
+	 * The function {@code name} of the running test's sandbox, or one of its versions or aliases ({@code "orders:prod"}).
+	 */
 	public static FunctionHandle function(String name) {
 		return LambdaSandboxExtension.currentSandbox("function(\"" + name + "\")").function(name);
 	}

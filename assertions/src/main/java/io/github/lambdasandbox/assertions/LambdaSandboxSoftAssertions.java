@@ -3,6 +3,8 @@ package io.github.lambdasandbox.assertions;
 import java.util.function.Consumer;
 
 import io.github.lambdasandbox.EventBus;
+import io.github.lambdasandbox.FunctionHandle;
+import io.github.lambdasandbox.InvokeResult;
 import io.github.lambdasandbox.SnsTopic;
 import io.github.lambdasandbox.SqsMessage;
 import io.github.lambdasandbox.SqsQueue;
@@ -59,5 +61,15 @@ public class LambdaSandboxSoftAssertions extends AbstractSoftAssertions {
 	/** Soft assertions on a message. */
 	public MessageAssert assertThat(SqsMessage actual) {
 		return new MessageAssert(actual, null, null, this);
+	}
+
+	/** Soft assertions on a function, version or alias. @since 0.3 */
+	public FunctionAssert assertThat(FunctionHandle actual) {
+		return new FunctionAssert(actual, this);
+	}
+
+	/** Soft assertions on the response of an Invoke. @since 0.3 */
+	public InvokeResultAssert assertThat(InvokeResult actual) {
+		return new InvokeResultAssert(actual, this);
 	}
 }

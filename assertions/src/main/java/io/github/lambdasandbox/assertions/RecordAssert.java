@@ -61,11 +61,22 @@ public class RecordAssert extends AbstractAssert<RecordAssert, SqsMessage> {
 	}
 
 	/**
-	 * {@code requestContext.functionArn}: qualified in an asynchronous invocation's record
-	 * ({@code arn:aws:lambda:…:function:name:$LATEST}), unqualified in a stream mapping's on-failure record.
+	 * {@code requestContext.functionArn}: qualified in an asynchronous invocation's record, as the event was sent
+	 * ({@code arn:aws:lambda:…:function:name:$LATEST}, {@code …:name:prod}, {@code …:name:2}), unqualified in a stream
+	 * mapping's on-failure record.
 	 */
 	public RecordAssert withFunctionArn(String expected) {
 		return has("functionArn", expected, () -> text("requestContext", "functionArn"));
+	}
+
+	/**
+	 * {@code responseContext.executedVersion}: the version that ran the last attempt, {@code "$LATEST"} or a published
+	 * one ({@code "2"}) that the version or alias the event was sent to chose.
+	 *
+	 * @since 0.3
+	 */
+	public RecordAssert withExecutedVersion(String expected) {
+		return has("executedVersion", expected, () -> text("responseContext", "executedVersion"));
 	}
 
 	/**

@@ -139,6 +139,20 @@ class QueueAssertTests {
 	}
 
 	@Test
+	void aMissingRecordShowsWhereAnAliasSendsItsRecords(Sandbox sandbox) {
+		sandbox.function("hello").createAlias("prod", sandbox.function("hello").publishVersion());
+		sandbox.function("hello:prod").putEventInvokeConfig(io.github.lambdasandbox.EventInvokeConfig.builder()
+				.onSuccess("sqs:lambda-DLQ").build());
+		sandbox.invokeAsync("hello:prod", "{}");
+
+		Throwable error = catchThrowable(() -> assertThat(queue("S3-success")).receivesRecord());
+
+		then(error).hasMessageContainingAll("hello: on-success → sqs:S3-success",
+				"hello:prod: on-success → sqs:lambda-DLQ, on-failure → (none)", "(function hello:prod)",
+				"attempt 1 (version 1) → success, 200", "record (Success) → sqs:lambda-DLQ");
+	}
+
+	@Test
 	void anUnexpectedRecordFailsWithTheRecordItself(Sandbox sandbox) {
 		sandbox.invokeAsync("hello", "{}");
 

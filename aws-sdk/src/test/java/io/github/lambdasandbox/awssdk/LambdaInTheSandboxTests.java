@@ -193,6 +193,56 @@ class LambdaInTheSandboxTests {
 	}
 
 	@Test
+	void aClientInvokesAVersionOrAnAliasByQualifierOrQualifiedArn(Sandbox sandbox) {
+		io.github.lambdasandbox.FunctionHandle greeter = sandbox.function("greeter");
+		greeter.createAlias("live", greeter.publishVersion());
+
+		InvokeResponse byQualifier = LAMBDA.invoke(b -> b.functionName("greeter").qualifier("live")
+			.payload(SdkBytes.fromUtf8String("{\"name\":\"alias\"}")));
+		InvokeResponse byArn = LAMBDA.invoke(b -> b.functionName("arn:aws:lambda:us-east-1:123456789012:function:greeter:1")
+			.payload(SdkBytes.fromUtf8String("{\"name\":\"version\"}")));
+		InvokeResponse latest = LAMBDA.invoke(b -> b.functionName("greeter").payload(SdkBytes.fromUtf8String("{}")));
+		ResourceNotFoundException noAlias = catchThrowableOfType(ResourceNotFoundException.class,
+				() -> LAMBDA.invoke(b -> b.functionName("greeter:staging")));
+		InvalidParameterValueException mismatch = catchThrowableOfType(InvalidParameterValueException.class,
+				() -> LAMBDA.invoke(b -> b.functionName("greeter:live").qualifier("1")));
+
+		assertThat(byQualifier.payload().asUtf8String()).isEqualTo("\"hello alias\"");
+		assertThat(byQualifier.executedVersion()).isEqualTo("1");
+		assertThat(byArn.executedVersion()).isEqualTo("1");
+		assertThat(latest.executedVersion()).isEqualTo("$LATEST");
+		assertThat(noAlias.awsErrorDetails().errorMessage())
+			.isEqualTo("Function not found: arn:aws:lambda:us-east-1:123456789012:function:greeter:staging");
+		assertThat(mismatch.awsErrorDetails().errorMessage())
+			.isEqualTo("The derived qualifier from the function name does not match the specified qualifier.");
+	}
+
+	@Test
+	void anEventInvokeConfigPutOnAnAliasServesEventsSentToTheAlias(Sandbox sandbox) throws Exception {
+		sandbox.function("boom").createAlias("prod", sandbox.function("boom").publishVersion());
+		LAMBDA.putFunctionEventInvokeConfig(b -> b.functionName("boom").qualifier("prod").maximumRetryAttempts(0)
+			.destinationConfig(d -> d.onFailure(f -> f.destination("arn:aws:sqs:us-east-1:123456789012:failures"))));
+		GetFunctionEventInvokeConfigResponse config = LAMBDA.getFunctionEventInvokeConfig(b -> b.functionName("boom:prod"));
+		ResourceNotFoundException onVersion = catchThrowableOfType(ResourceNotFoundException.class,
+				() -> LAMBDA.getFunctionEventInvokeConfig(b -> b.functionName("boom").qualifier("1")));
+		ResourceNotFoundException noAlias = catchThrowableOfType(ResourceNotFoundException.class,
+				() -> LAMBDA.putFunctionEventInvokeConfig(b -> b.functionName("boom").qualifier("staging").maximumRetryAttempts(0)));
+
+		LAMBDA.invoke(b -> b.functionName("boom").qualifier("prod").invocationType(InvocationType.EVENT));
+		sandbox.settle();
+
+		assertThat(config.functionArn()).isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:boom:prod");
+		assertThat(onVersion.awsErrorDetails().errorMessage())
+			.isEqualTo("The function arn:aws:lambda:us-east-1:123456789012:function:boom:1 doesn't have an EventInvokeConfig");
+		assertThat(noAlias.awsErrorDetails().errorMessage()).isEqualTo("The function doesn't exist.");
+		JsonNode record = JSON.readTree(sandbox.queue("failures").messages().get(0).body());
+		assertThat(record.at("/requestContext/functionArn").asText())
+			.isEqualTo("arn:aws:lambda:us-east-1:123456789012:function:boom:prod");
+		assertThat(record.at("/responseContext/executedVersion").asText()).isEqualTo("1");
+		assertThat(sandbox.queue("declared-failures").messages()).isEmpty();
+	}
+
+	@Test
 	void aDeletedEventInvokeConfigIsGoneAsLambdaSaysIt(Sandbox sandbox) {
 		LAMBDA.deleteFunctionEventInvokeConfig(b -> b.functionName("boom"));
 

@@ -217,7 +217,7 @@ public final class ConfigReader {
 	}
 
 	private FunctionConfig function(LambdaFunction f, Set<String> functionNames, Set<String> queues, Set<String> buckets) {
-		String where = "@LambdaFunction(name = \"" + f.name() + "\") on " + declaredOn;
+		String where = this.where != null ? this.where : "@LambdaFunction(name = \"" + f.name() + "\") on " + declaredOn;
 		// a handler the Java runtime cannot load is not refused here: as in AWS, every invocation then fails
 		range(where, "maximumRetryAttempts", f.maximumRetryAttempts(), 0, 2, "MaximumRetryAttempts");
 		range(where, "maximumEventAgeInSeconds", f.maximumEventAgeInSeconds(), 60, 21600, "MaximumEventAgeInSeconds");
@@ -647,7 +647,29 @@ public final class ConfigReader {
 		return reader.mapping(request, functions, streams, tables, new LinkedHashSet<>(config.buckets()));
 	}
 
-	/** Overrides what messages about a mapping start with (an update at run time). */
+	/**
+	 * Checks a function created at run time ({@code createFunction}) as a declaration is checked, with the same
+	 * messages.
+	 *
+	 * @param where what the messages start with: {@code createFunction(name = "f")}
+	 * @param functionNames the sandbox's functions, which a Lambda destination may name
+	 * @return the function; the queues, topics, buses and buckets it names are the caller's to create
+	 * @throws InvalidConfigurationException for the first problem found
+	 */
+	public static FunctionConfig checkFunction(SandboxConfig config, LambdaFunction function, Set<String> functionNames,
+			String where) {
+		ConfigReader reader = new ConfigReader(config.declaredOn());
+		reader.where = where;
+		String problem = AwsNames.function(function.name());
+		if (problem != null) {
+			throw fail(where + ": " + problem + ".");
+		}
+		Set<String> names = new LinkedHashSet<>(functionNames);
+		names.add(function.name());
+		return reader.function(function, names, new LinkedHashSet<>(), new LinkedHashSet<>());
+	}
+
+	/** Overrides what messages about a mapping (an update at run time) or a function (created at run time) start with. */
 	private String where;
 
 	// --- faults -------------------------------------------------------------------------------------------------

@@ -33,16 +33,45 @@ final class AsyncEvent extends EventQueue.Task {
 	/** The last attempt's result; null while none ran. */
 	AttemptResult last;
 
+	/** The version or alias the caller named ({@code prod}, {@code 1}), or null: its EventInvokeConfig applies. */
+	final String qualifier;
+
+	/** The version the last attempt ran ({@code $LATEST}, {@code 1}): the record's {@code executedVersion}. */
+	String executedVersion = FunctionRuntime.LATEST;
+
 	AsyncEvent(AsyncInvoker invoker, String requestId, FunctionRuntime function, String payload, long acceptedAt) {
+		this(invoker, requestId, function, null, payload, acceptedAt);
+	}
+
+	AsyncEvent(AsyncInvoker invoker, String requestId, FunctionRuntime function, String qualifier, String payload,
+			long acceptedAt) {
 		this.invoker = invoker;
 		this.requestId = requestId;
 		this.function = function;
+		this.qualifier = qualifier;
 		this.payload = payload;
 		this.acceptedAt = acceptedAt;
 	}
 
+	/**
+	 * The configuration the event follows now: the EventInvokeConfig of the qualifier it was sent to (of
+	 * {@code $LATEST} when unqualified), the function's dead-letter queue.
+	 */
+	io.github.lambdasandbox.internal.config.FunctionConfig config() {
+		return function.config(qualifier);
+	}
+
+	/**
+	 * The qualified ARN records carry in {@code requestContext.functionArn}: {@code …:function:f:$LATEST} for an
+	 * unqualified invocation, {@code …:function:f:1} or {@code …:function:f:prod} as the caller named it.
+	 */
+	String functionArn() {
+		return io.github.lambdasandbox.internal.json.Arns.functionVersion(function.name(),
+				qualifier == null ? FunctionRuntime.LATEST : qualifier);
+	}
+
 	long expiresAt() {
-		return acceptedAt + function.config().maximumEventAgeInSeconds() * 1_000_000_000L;
+		return acceptedAt + config().maximumEventAgeInSeconds() * 1_000_000_000L;
 	}
 
 	@Override

@@ -35,11 +35,16 @@ final class AsyncInvoker {
 	 * @param origin who sent it, for the timeline: "invokeAsync", "s3:images", …
 	 */
 	String accept(FunctionRuntime function, String payload, String origin) {
+		return accept(function, null, payload, origin);
+	}
+
+	/** @param qualifier the version or alias the caller named (checked), or null: unqualified */
+	String accept(FunctionRuntime function, String qualifier, String payload, String origin) {
 		String requestId = engine.ids.uuid();
 		JournalStore journal = engine.journal;
 		journal.append(new JournalEntry.Accepted(journal.next(), engine.executive.instant(), requestId, function.name(),
-				JournalEntry.InvocationType.EVENT, origin));
-		AsyncEvent event = new AsyncEvent(this, requestId, function, payload, engine.executive.nanos());
+				JournalEntry.InvocationType.EVENT, origin, qualifier));
+		AsyncEvent event = new AsyncEvent(this, requestId, function, qualifier, payload, engine.executive.nanos());
 		event.lineage = engine.recursion.current();
 		inFlight.add(event);
 		engine.executive.scheduleNow(event);
@@ -93,9 +98,11 @@ final class AsyncInvoker {
 		}
 		event.throttles = 0;
 		event.attempts++;
-		Environment environment = function.acquire();
+		// an alias chooses its version at each attempt (it may have moved since the last one)
+		Environment environment = function.acquire(event.qualifier);
+		event.executedVersion = environment.version;
 		AttemptRun run = new AttemptRun(executive, function, environment, event.requestId, event.attempts, event.payload,
-				result -> ended(event, result));
+				event.qualifier, result -> ended(event, result));
 		run.lineage = chain;
 		function.start(run);
 	}
@@ -109,7 +116,7 @@ final class AsyncInvoker {
 			return;
 		}
 		// the function's settings of this instant: PutFunctionEventInvokeConfig may have lowered them since
-		int maximumRetries = event.function.config().maximumRetryAttempts();
+		int maximumRetries = event.config().maximumRetryAttempts();
 		if (event.retries >= maximumRetries) {
 			fail(event, Condition.RETRIES_EXHAUSTED);
 			return;
@@ -129,7 +136,7 @@ final class AsyncInvoker {
 
 	private void expired(AsyncEvent event, Duration wouldRetryIn) {
 		JournalStore journal = engine.journal;
-		Duration maximumAge = Duration.ofSeconds(event.function.config().maximumEventAgeInSeconds());
+		Duration maximumAge = Duration.ofSeconds(event.config().maximumEventAgeInSeconds());
 		journal.append(new JournalEntry.EventAgeExceeded(journal.next(), engine.executive.instant(), event.requestId,
 				event.function.name(), Duration.ofNanos(engine.executive.nanos() - event.acceptedAt), maximumAge,
 				wouldRetryIn));

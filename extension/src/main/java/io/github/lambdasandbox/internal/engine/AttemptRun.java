@@ -22,6 +22,9 @@ final class AttemptRun {
 	/** The event as JSON. */
 	final String payload;
 
+	/** The version or alias the caller named ({@code prod}, {@code 1}), or null: {@code Context.getInvokedFunctionArn()}. */
+	final String qualifier;
+
 	/** The virtual instant it started, in ns since the sandbox started. */
 	final long startedAt;
 
@@ -61,14 +64,22 @@ final class AttemptRun {
 
 	AttemptRun(Executive executive, FunctionRuntime function, Environment environment, String requestId, int attempt,
 			String payload, Consumer<AttemptResult> then) {
+		this(executive, function, environment, requestId, attempt, payload, null, then);
+	}
+
+	/** @param qualifier the version or alias the caller named, or null for an unqualified invocation */
+	AttemptRun(Executive executive, FunctionRuntime function, Environment environment, String requestId, int attempt,
+			String payload, String qualifier, Consumer<AttemptResult> then) {
 		this.executive = executive;
 		this.function = function;
 		this.environment = environment;
 		this.requestId = requestId;
 		this.attempt = attempt;
 		this.payload = payload;
+		this.qualifier = qualifier;
 		this.startedAt = executive.nanos();
-		this.timeoutNanos = Duration.ofSeconds(function.config().timeoutSeconds()).toNanos();
+		// the timeout of the version that runs (a published version keeps the one it was published with)
+		this.timeoutNanos = Duration.ofSeconds(environment.config.timeoutSeconds()).toNanos();
 		this.thread = Thread.currentThread();
 		this.worker = Executive.currentWorker();
 		this.then = then;

@@ -1,8 +1,10 @@
 package io.github.lambdasandbox.internal.engine;
 
+import io.github.lambdasandbox.internal.config.FunctionConfig;
+
 /**
  * An execution environment: a handler instance, once constructed, the code it runs, and the log stream it writes
- * to.
+ * to. It belongs to one version of its function ({@code $LATEST} or a published one), as in AWS.
  */
 final class Environment {
 
@@ -18,7 +20,13 @@ final class Environment {
 	/** Which code of the function it runs: an update of the code retires environments of older code. */
 	final int codeRevision;
 
-	/** {@code 2025/01/01/[$LATEST]<32 hex>}. */
+	/** The version it runs: {@code $LATEST}, {@code 1}, … */
+	final String version;
+
+	/** The configuration it runs with (handler, timeout, memory): its version's when it started. */
+	final FunctionConfig config;
+
+	/** {@code 2025/01/01/[$LATEST]<32 hex>}, {@code 2025/01/01/[1]<32 hex>}. */
 	final String logStream;
 
 	/** What REPORT lines show as {@code Max Memory Used}, in MB. */
@@ -27,8 +35,10 @@ final class Environment {
 	/** Whether handler code exited (System.exit): the runtime process is gone, and the environment with it. */
 	boolean exited;
 
-	Environment(String logStream, int codeRevision) {
+	Environment(String logStream, int codeRevision, String version, FunctionConfig config) {
 		this.logStream = logStream;
 		this.codeRevision = codeRevision;
+		this.version = version;
+		this.config = config;
 	}
 }

@@ -15,7 +15,6 @@ import io.github.lambdasandbox.ExecutionRole;
 import io.github.lambdasandbox.Sandbox;
 import io.github.lambdasandbox.internal.aws.AwsServiceException;
 import io.github.lambdasandbox.internal.aws.AwsServices;
-import io.github.lambdasandbox.internal.config.FunctionConfig;
 import io.github.lambdasandbox.internal.config.InvalidConfigurationException;
 import io.github.lambdasandbox.internal.config.RolePolicy;
 import io.github.lambdasandbox.internal.config.TargetRef;
@@ -37,13 +36,16 @@ final class ExecutionRoles {
 
 	ExecutionRoles(SandboxEngine engine) {
 		this.engine = engine;
-		for (FunctionConfig function : engine.config().functions()) {
-			policies.put(function.name(), function.role() == null ? RolePolicy.ALLOW_ALL : function.role());
-		}
 	}
 
+	/** The role's policy now: as PutRolePolicy last set it, else as the function was declared or created. */
 	RolePolicy policy(String function) {
-		return policies.getOrDefault(function, RolePolicy.ALLOW_ALL);
+		RolePolicy policy = policies.get(function);
+		if (policy != null) {
+			return policy;
+		}
+		FunctionRuntime runtime = engine.functions.get(function);
+		return runtime == null || runtime.config().role() == null ? RolePolicy.ALLOW_ALL : runtime.config().role();
 	}
 
 	boolean allows(String function, String action) {

@@ -5,7 +5,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import io.github.lambdasandbox.JournalEntry;
@@ -32,6 +36,12 @@ import io.github.lambdasandbox.internal.json.Json;
  *
  * <p>Handler code is rewritten (time, sleep and exit calls: {@link HandlerCode}) before the function's first
  * environment starts; an isolated environment loads the handler's classes anew ({@link EnvironmentClassLoader}).
+ *
+ * <p><b>Versions and aliases</b> (PublishVersion, CreateAlias): a published version is a snapshot of the code and of
+ * the configuration that goes with it (handler, timeout, memory); it has environments of its own. An alias names a
+ * version, and may send a share of its invocations to a second one (its routing, drawn from the sandbox's seeded ids
+ * at each attempt). Each qualifier ({@code $LATEST}, a version, an alias) has its own EventInvokeConfig; the
+ * dead-letter queue and the reserved concurrency belong to the function and serve every version.
  */
 final class FunctionRuntime {
 
@@ -56,7 +66,8 @@ final class FunctionRuntime {
 
 		final int limit;
 
-		final int reserved;
+		/** Reserved by functions; grows when one with a reservation is created at run time (lock held). */
+		int reserved;
 
 		int unreservedBusy;
 
@@ -90,6 +101,35 @@ final class FunctionRuntime {
 
 	private Instant eventInvokeConfigModified;
 
+	/** The name of the version that changes: the function's code and configuration as they are now. */
+	static final String LATEST = "$LATEST";
+
+	/**
+	 * A published version: a snapshot of the code and configuration, with its own environments.
+	 *
+	 * @param config the configuration it was published with (its handler, timeout and memory are what run)
+	 */
+	private record Published(String id, FunctionConfig config, HandlerAdapter adapter, ArrayDeque<Environment> idle) {
+	}
+
+	/** Published versions, oldest first: "1", "2", …. Engine only. */
+	private final List<Published> published = new ArrayList<>();
+
+	/** Aliases by name, in the order they were created. Engine only. */
+	private final Map<String, AliasState> aliases = new LinkedHashMap<>();
+
+	/** An alias: its version, and the one share of invocations that may go to another. */
+	record AliasState(String name, String version, String additionalVersion, double additionalWeight) {
+	}
+
+	/** Aliases deleted while events for them may still be queued. Engine only. */
+	private final Map<String, AliasState> deletedAliases = new LinkedHashMap<>();
+
+	/** The EventInvokeConfigs of published versions and aliases (PutFunctionEventInvokeConfig with a qualifier). */
+	private final Map<String, EventInvokeSettings> qualifierConfigs = new LinkedHashMap<>();
+
+	private final Map<String, Instant> qualifierConfigsModified = new LinkedHashMap<>();
+
 	private final SandboxEngine engine;
 
 	private final Account account;
@@ -107,19 +147,28 @@ final class FunctionRuntime {
 	 * @throws IllegalStateException if handler code cannot be rewritten (the message says what to do instead)
 	 */
 	FunctionRuntime(FunctionConfig config, SandboxEngine engine, Account account) {
+		this(config, engine, account, engine.config().startTime());
+	}
+
+	/** @param created when the function was created (its EventInvokeConfig's LastModified): declared ones at the start */
+	FunctionRuntime(FunctionConfig config, SandboxEngine engine, Account account, Instant created) {
 		this.config = config;
 		this.engine = engine;
 		this.account = account;
 		this.isolated = engine.config().isolatedEnvironments();
 		this.virtualHandlerTime = engine.config().virtualHandlerTime();
 		this.eventInvokeConfig = EventInvokeSettings.declared(config);
-		this.eventInvokeConfigModified = engine.config().startTime();
+		this.eventInvokeConfigModified = created;
 		prepareCode(config.handler());
 		this.adapter = HandlerAdapter.of(config.handler());
 	}
 
 	FunctionConfig config() {
 		return config;
+	}
+
+	Account account() {
+		return account;
 	}
 
 	/** Whether rewritten time and sleep calls of this function's handler code read the sandbox clock. */
@@ -204,16 +253,29 @@ final class FunctionRuntime {
 		return reason;
 	}
 
-	/** Takes a warm environment, or creates one (its cold start happens in the attempt). Engine only. */
+	/** Takes a warm environment of {@code $LATEST}, or creates one (its cold start happens in the attempt). Engine only. */
 	Environment acquire() {
+		return acquire(null);
+	}
+
+	/**
+	 * Takes a warm environment of the version {@code qualifier} runs now, or creates one. An alias with a routing
+	 * configuration chooses its version here, at each attempt. Engine only.
+	 *
+	 * @param qualifier a version or alias of this function (checked by the caller), or null for {@code $LATEST}
+	 */
+	Environment acquire(String qualifier) {
 		busy++;
 		if (config.reservedConcurrency() < 0) {
 			account.unreservedBusy++;
 		}
-		Environment environment = idle.pollFirst();
+		Published version = published(resolve(qualifier));
+		ArrayDeque<Environment> pool = version == null ? idle : version.idle();
+		Environment environment = pool.pollFirst();
 		if (environment == null) {
-			environment = new Environment(STREAM_DATE.format(engine.executive.instant()) + "/[$LATEST]" + engine.ids.hex(32),
-					codeRevision);
+			String id = version == null ? LATEST : version.id();
+			environment = new Environment(STREAM_DATE.format(engine.executive.instant()) + "/[" + id + "]" + engine.ids.hex(32),
+					version == null ? codeRevision : 0, id, version == null ? config : version.config());
 		}
 		return environment;
 	}
@@ -223,9 +285,113 @@ final class FunctionRuntime {
 		if (config.reservedConcurrency() < 0) {
 			account.unreservedBusy--;
 		}
-		// an environment of older code is retired once its attempt is over, as after UpdateFunctionCode
-		if (keep && environment.codeRevision == codeRevision) {
-			idle.addFirst(environment);
+		if (!keep) {
+			return;
+		}
+		if (LATEST.equals(environment.version)) {
+			// an environment of older code is retired once its attempt is over, as after UpdateFunctionCode
+			if (environment.codeRevision == codeRevision) {
+				idle.addFirst(environment);
+			}
+		}
+		else {
+			published(environment.version).idle().addFirst(environment);
+		}
+	}
+
+	// --- versions and aliases -------------------------------------------------------------------------------
+
+	/**
+	 * The version {@code qualifier} runs now: {@code $LATEST} for null, the version itself, or an alias's version (its
+	 * additional version for the share its routing gives it, drawn from the sandbox's ids). Engine only.
+	 *
+	 * @throws IllegalStateException if the function has no such version or alias (callers check first)
+	 */
+	String resolve(String qualifier) {
+		if (qualifier == null || LATEST.equals(qualifier)) {
+			return LATEST;
+		}
+		AliasState alias = aliases.getOrDefault(qualifier, deletedAliases.get(qualifier));
+		if (alias == null) {
+			if (published(qualifier) == null) {
+				throw new IllegalStateException("Function " + name() + " has no version or alias " + qualifier);
+			}
+			return qualifier;
+		}
+		if (alias.additionalVersion() != null && alias.additionalWeight() > 0
+				&& engine.ids.nextInt(1_000_000) < Math.round(alias.additionalWeight() * 1_000_000)) {
+			return alias.additionalVersion();
+		}
+		return alias.version();
+	}
+
+	/** Whether {@code qualifier} names {@code $LATEST}, a published version or an alias of this function. Engine only. */
+	boolean hasQualifier(String qualifier) {
+		return LATEST.equals(qualifier) || published(qualifier) != null || aliases.containsKey(qualifier);
+	}
+
+	/** Whether {@code version} is {@code $LATEST} or a published version. Engine only. */
+	boolean hasVersion(String version) {
+		return LATEST.equals(version) || published(version) != null;
+	}
+
+	private Published published(String id) {
+		if (id == null || LATEST.equals(id)) {
+			return null;
+		}
+		for (Published version : published) {
+			if (version.id().equals(id)) {
+				return version;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * PublishVersion: a snapshot of the code and configuration as version "1", "2", …; when they have not changed since
+	 * the latest version, Lambda publishes none and answers with that version. Engine only.
+	 */
+	String publishVersion() {
+		Published last = published.isEmpty() ? null : published.get(published.size() - 1);
+		if (last != null && last.config().handler() == config.handler() && last.config().timeoutSeconds() == config.timeoutSeconds()
+				&& last.config().memorySize() == config.memorySize()) {
+			return last.id();
+		}
+		String id = Integer.toString(published.size() + 1);
+		published.add(new Published(id, config, adapter, new ArrayDeque<>()));
+		return id;
+	}
+
+	/** The versions: {@code $LATEST}, then the published ones, oldest first (ListVersionsByFunction). Engine only. */
+	List<String> versions() {
+		List<String> versions = new ArrayList<>();
+		versions.add(LATEST);
+		published.forEach(v -> versions.add(v.id()));
+		return versions;
+	}
+
+	AliasState alias(String name) {
+		return aliases.get(name);
+	}
+
+	/** The aliases, in the order they were created. Engine only. */
+	List<AliasState> aliases() {
+		return List.copyOf(aliases.values());
+	}
+
+	/** CreateAlias or UpdateAlias (checked). Engine only. */
+	void putAlias(AliasState alias) {
+		aliases.put(alias.name(), alias);
+	}
+
+	/**
+	 * DeleteAlias. Events already queued for it run the version it named when it was deleted (the sandbox does not
+	 * know what AWS does with them). Engine only.
+	 */
+	void deleteAlias(String name) {
+		AliasState deleted = aliases.remove(name);
+		if (deleted != null) {
+			deletedAliases.put(name, deleted);
 		}
 	}
 
@@ -241,6 +407,47 @@ final class FunctionRuntime {
 		return eventInvokeConfigModified;
 	}
 
+	/** The EventInvokeConfig of a qualifier ({@code $LATEST} for null), or null if it has none. Engine only. */
+	EventInvokeSettings eventInvokeConfig(String qualifier) {
+		return qualifier == null || LATEST.equals(qualifier) ? eventInvokeConfig : qualifierConfigs.get(qualifier);
+	}
+
+	/** When a qualifier's EventInvokeConfig was last put. Engine only. */
+	Instant eventInvokeConfigModified(String qualifier) {
+		return qualifier == null || LATEST.equals(qualifier) ? eventInvokeConfigModified : qualifierConfigsModified.get(qualifier);
+	}
+
+	/** Put/DeleteFunctionEventInvokeConfig of a qualifier ({@code $LATEST} for null). Engine only. */
+	void putEventInvokeConfig(String qualifier, EventInvokeSettings settings) {
+		if (qualifier == null || LATEST.equals(qualifier)) {
+			putEventInvokeConfig(settings);
+			return;
+		}
+		if (settings == null) {
+			qualifierConfigs.remove(qualifier);
+			qualifierConfigsModified.remove(qualifier);
+		}
+		else {
+			qualifierConfigs.put(qualifier, settings);
+			qualifierConfigsModified.put(qualifier, engine.executive.instant());
+		}
+	}
+
+	/**
+	 * The configuration an invocation through {@code qualifier} follows: the retries, event age and destinations of that
+	 * qualifier's EventInvokeConfig (Lambda's defaults without one: a published version does not inherit the function's),
+	 * the function's dead-letter queue and concurrency. {@link #config()} for null.
+	 */
+	FunctionConfig config(String qualifier) {
+		if (qualifier == null || LATEST.equals(qualifier)) {
+			return config;
+		}
+		EventInvokeSettings settings = qualifierConfigs.get(qualifier);
+		return (settings == null ? NO_SETTINGS : settings).applyTo(config);
+	}
+
+	private static final EventInvokeSettings NO_SETTINGS = new EventInvokeSettings(null, null, null, null);
+
 	/**
 	 * PutFunctionEventInvokeConfig (checked settings), or DeleteFunctionEventInvokeConfig (null): what the settings
 	 * leave out is Lambda's default. Events already accepted follow the new settings from their next step on. Engine
@@ -249,7 +456,7 @@ final class FunctionRuntime {
 	void putEventInvokeConfig(EventInvokeSettings settings) {
 		eventInvokeConfig = settings;
 		eventInvokeConfigModified = engine.executive.instant();
-		config = settings == null ? new EventInvokeSettings(null, null, null, null).applyTo(config) : settings.applyTo(config);
+		config = (settings == null ? NO_SETTINGS : settings).applyTo(config);
 	}
 
 	/** UpdateFunctionConfiguration's DeadLetterConfig: a queue or topic (checked), or none. Engine only. */
@@ -273,12 +480,16 @@ final class FunctionRuntime {
 		});
 	}
 
-	/** How an environment calls its handler: the current code, or an isolated environment's own copy of it. */
+	/**
+	 * How an environment calls its handler: its version's code (for {@code $LATEST}, the current code), or an isolated
+	 * environment's own copy of it.
+	 */
 	private HandlerAdapter adapterFor(Environment environment) {
 		if (!isolated) {
-			return adapter;
+			Published version = published(environment.version);
+			return version == null ? adapter : version.adapter();
 		}
-		Class<?> handler = config.handler();
+		Class<?> handler = environment.config.handler();
 		try {
 			EnvironmentClassLoader loader = EnvironmentClassLoader.forHandler(handler, Set.of());
 			return HandlerAdapter.of(loader.loadHandler(handler.getName()));
@@ -300,7 +511,7 @@ final class FunctionRuntime {
 		run.coldStart = environment.handler == null;
 		JournalStore journal = engine.journal;
 		journal.append(new JournalEntry.AttemptStarted(journal.next(), engine.executive.instant(), run.requestId, name(),
-				run.attempt, environment.logStream, run.coldStart));
+				run.attempt, environment.logStream, run.coldStart, environment.version));
 		AttemptResult result;
 		// a cold start's Init Duration counts the loading of an isolated environment's classes too
 		long initStarted = System.nanoTime();
@@ -336,7 +547,7 @@ final class FunctionRuntime {
 						return;
 					}
 					run.complete(fault(ErrorPayloads.fault(thrown instanceof ExceptionInInitializerError
-							? "Error loading class " + config.handler().getName() : null, thrown), thrown));
+							? "Error loading class " + environment.config.handler().getName() : null, thrown), thrown));
 					return;
 				}
 				finally {
@@ -344,7 +555,8 @@ final class FunctionRuntime {
 				}
 			}
 			Object handler = environment.handler;
-			LambdaContext context = new LambdaContext(run, Arns.function(name()), config.memorySize());
+			LambdaContext context = new LambdaContext(run, run.qualifier == null ? Arns.function(name())
+					: Arns.functionVersion(name(), run.qualifier), environment.config.memorySize());
 			io.github.lambdasandbox.Fault fault = engine.faults.takeAttemptFault(name());
 			if (fault != null) {
 				engine.faults.journal(run.requestId, name(), resource(), fault.times(1).toString());
@@ -357,7 +569,7 @@ final class FunctionRuntime {
 					if (fault != null) {
 						// a slow dependency, or a hang until the timeout: the attempt waits in virtual time
 						run.sleep(fault.kind() == io.github.lambdasandbox.Fault.Kind.TIMEOUT
-								? Duration.ofSeconds(config.timeoutSeconds()) : fault.latency());
+								? Duration.ofSeconds(environment.config.timeoutSeconds()) : fault.latency());
 					}
 					return adapter.handle(handler, run.payload, context);
 				});
@@ -414,7 +626,7 @@ final class FunctionRuntime {
 				lastError = result.error();
 			}
 			if (result.outcome() == Outcome.TIMEOUT) {
-				log(run, LOG_TIME.format(engine.executive.instant()) + " " + run.requestId + " " + timeoutText());
+				log(run, LOG_TIME.format(engine.executive.instant()) + " " + run.requestId + " " + timeoutText(run));
 			}
 			else if (run.environment.exited) {
 				// Lambda's lines, as CloudWatch shows them after an exit: the message, then the error type
@@ -428,8 +640,8 @@ final class FunctionRuntime {
 		Duration init = run.coldStart ? Duration.ofNanos(run.initNanos) : null;
 		journal.append(new JournalEntry.AttemptEnded(journal.next(), engine.executive.instant(), run.requestId, name(),
 				run.attempt, result.outcome(), result.errorType(), result.errorMessage(), Duration.ofNanos(run.virtualElapsed()),
-				Duration.ofNanos(run.runningNanos()), init, config.memorySize(),
-				Math.max(1, Math.min(config.memorySize(), run.environment.maxMemoryUsed))));
+				Duration.ofNanos(run.runningNanos()), init, run.environment.config.memorySize(),
+				Math.max(1, Math.min(run.environment.config.memorySize(), run.environment.maxMemoryUsed))));
 		// AWS discards an environment after a timeout, and one whose runtime exited (System.exit, a failed cold start)
 		boolean keep = result.outcome() != Outcome.TIMEOUT && run.environment.handler != null && !run.abandoned
 				&& !run.environment.exited;
@@ -443,13 +655,14 @@ final class FunctionRuntime {
 	}
 
 	AttemptResult timeoutResult(AttemptRun run) {
-		String message = "RequestId: " + run.requestId + " Error: " + timeoutText();
+		String message = "RequestId: " + run.requestId + " Error: " + timeoutText(run);
 		return AttemptResult.failure(Outcome.TIMEOUT, ErrorPayloads.write(ErrorPayloads.of("Sandbox.Timedout", message)),
 				"Sandbox.Timedout", message, null);
 	}
 
-	private String timeoutText() {
-		return "Task timed out after " + String.format(Locale.ROOT, "%.2f", (double) config.timeoutSeconds()) + " seconds";
+	private static String timeoutText(AttemptRun run) {
+		return "Task timed out after " + String.format(Locale.ROOT, "%.2f", (double) run.environment.config.timeoutSeconds())
+				+ " seconds";
 	}
 
 	/**

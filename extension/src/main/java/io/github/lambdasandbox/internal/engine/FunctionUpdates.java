@@ -16,9 +16,9 @@ import io.github.lambdasandbox.internal.json.Arns;
 
 /**
  * Changes to a running function, for the sandbox's Java API ({@link FunctionHandle}) and for AWS SDK clients
- * ({@link LambdaApi}): Put/Get/DeleteFunctionEventInvokeConfig, a dead-letter queue, new code. Checked on the
- * caller's thread as Lambda checks them ({@link FunctionChanges}), then applied under the lock at the current
- * virtual instant.
+ * ({@link LambdaApi}): Put/Get/DeleteFunctionEventInvokeConfig (of {@code $LATEST}, a version or an alias), a
+ * dead-letter queue, new code. Checked on the caller's thread as Lambda checks them ({@link FunctionChanges}), then
+ * applied under the lock at the current virtual instant.
  */
 final class FunctionUpdates {
 
@@ -28,11 +28,14 @@ final class FunctionUpdates {
 	/**
 	 * PutFunctionEventInvokeConfig.
 	 *
+	 * @param qualifier a version or alias, or null (or {@code $LATEST}) for the function's own
 	 * @param shortForms whether destinations may be written shortly ({@code sqs:name}): the Java API's
-	 * @throws ApiRefusal as Lambda refuses it
+	 * @throws ApiRefusal as Lambda refuses it; {@code ResourceNotFoundException} ({@code The function doesn't exist.})
+	 *         for a version or alias the function does not have
 	 */
-	static AwsServices.EventInvokeConfig put(SandboxEngine engine, String function, Integer maximumRetryAttempts,
-			Integer maximumEventAgeInSeconds, String onSuccess, String onFailure, boolean shortForms) {
+	static AwsServices.EventInvokeConfig put(SandboxEngine engine, String function, String qualifier,
+			Integer maximumRetryAttempts, Integer maximumEventAgeInSeconds, String onSuccess, String onFailure,
+			boolean shortForms) {
 		EventInvokeSettings settings = FunctionChanges.eventInvokeConfig(function, functionNames(engine), maximumRetryAttempts,
 				maximumEventAgeInSeconds, onSuccess, onFailure, shortForms);
 		inSandbox(engine, settings.onSuccess(), "destination");
@@ -44,22 +47,30 @@ final class FunctionUpdates {
 				refuse(role, role.destinationRefusal(destination), destination);
 			}
 		}
-		return engine.executive.command(() -> {
-			runtime.putEventInvokeConfig(settings);
-			return describe(runtime);
+		AwsServices.EventInvokeConfig put = engine.executive.command(() -> {
+			if (qualifier != null && !runtime.hasQualifier(qualifier)) {
+				return null;
+			}
+			runtime.putEventInvokeConfig(qualifier, settings);
+			return describe(runtime, qualifier);
 		});
+		if (put == null) {
+			throw new ApiRefusal(404, "ResourceNotFoundException", "The function doesn't exist.", engine.executive.inspect(
+					() -> FunctionRef.describeQualifiers(runtime)));
+		}
+		return put;
 	}
 
 	/**
 	 * GetFunctionEventInvokeConfig.
 	 *
-	 * @throws ApiRefusal {@code ResourceNotFoundException} if the function has none
+	 * @throws ApiRefusal {@code ResourceNotFoundException} if the function, version or alias has none
 	 */
-	static AwsServices.EventInvokeConfig get(SandboxEngine engine, String function) {
-		FunctionRuntime runtime = existing(engine, function);
-		AwsServices.EventInvokeConfig config = engine.executive.command(() -> describe(runtime));
+	static AwsServices.EventInvokeConfig get(SandboxEngine engine, String function, String qualifier) {
+		FunctionRuntime runtime = existing(engine, function, qualifier);
+		AwsServices.EventInvokeConfig config = engine.executive.command(() -> describe(runtime, qualifier));
 		if (config == null) {
-			throw noConfig(function);
+			throw noConfig(function, qualifier);
 		}
 		return config;
 	}
@@ -67,19 +78,19 @@ final class FunctionUpdates {
 	/**
 	 * DeleteFunctionEventInvokeConfig.
 	 *
-	 * @throws ApiRefusal {@code ResourceNotFoundException} if the function has none
+	 * @throws ApiRefusal {@code ResourceNotFoundException} if the function, version or alias has none
 	 */
-	static void delete(SandboxEngine engine, String function) {
-		FunctionRuntime runtime = existing(engine, function);
+	static void delete(SandboxEngine engine, String function, String qualifier) {
+		FunctionRuntime runtime = existing(engine, function, qualifier);
 		boolean had = engine.executive.command(() -> {
-			if (runtime.eventInvokeConfig() == null) {
+			if (runtime.eventInvokeConfig(qualifier) == null) {
 				return false;
 			}
-			runtime.putEventInvokeConfig(null);
+			runtime.putEventInvokeConfig(qualifier, null);
 			return true;
 		});
 		if (!had) {
-			throw noConfig(function);
+			throw noConfig(function, qualifier);
 		}
 	}
 
@@ -109,14 +120,14 @@ final class FunctionUpdates {
 	// --- the Java API ------------------------------------------------------------------------------------------
 
 	/** {@link FunctionHandle#putEventInvokeConfig}: Lambda's refusals as {@link LambdaServiceException}s. */
-	static void put(SandboxEngine engine, FunctionRuntime runtime, EventInvokeConfig config) {
+	static void put(SandboxEngine engine, FunctionRuntime runtime, String qualifier, EventInvokeConfig config) {
 		if (config == null) {
 			throw new IllegalArgumentException("putEventInvokeConfig(null): give an EventInvokeConfig (EventInvokeConfig"
 					+ ".builder()…build()); deleteEventInvokeConfig() goes back to Lambda's defaults.");
 		}
 		try {
-			put(engine, runtime.name(), config.maximumRetryAttempts(), config.maximumEventAgeInSeconds(), config.onSuccess(),
-					config.onFailure(), true);
+			put(engine, runtime.name(), qualifier, config.maximumRetryAttempts(), config.maximumEventAgeInSeconds(),
+					config.onSuccess(), config.onFailure(), true);
 		}
 		catch (ApiRefusal refused) {
 			throw javaApi(refused);
@@ -124,16 +135,16 @@ final class FunctionUpdates {
 	}
 
 	/** {@link FunctionHandle#eventInvokeConfig()}. */
-	static java.util.Optional<EventInvokeConfig> get(SandboxEngine engine, FunctionRuntime runtime) {
-		AwsServices.EventInvokeConfig config = engine.executive.command(() -> describe(runtime));
+	static java.util.Optional<EventInvokeConfig> get(SandboxEngine engine, FunctionRuntime runtime, String qualifier) {
+		AwsServices.EventInvokeConfig config = engine.executive.command(() -> describe(runtime, qualifier));
 		return java.util.Optional.ofNullable(config).map(c -> new EventInvokeConfig(c.maximumRetryAttempts(),
 				c.maximumEventAgeInSeconds(), c.onSuccess(), c.onFailure()));
 	}
 
 	/** {@link FunctionHandle#deleteEventInvokeConfig()}. */
-	static void delete(SandboxEngine engine, FunctionRuntime runtime) {
+	static void delete(SandboxEngine engine, FunctionRuntime runtime, String qualifier) {
 		try {
-			delete(engine, runtime.name());
+			delete(engine, runtime.name(), qualifier);
 		}
 		catch (ApiRefusal refused) {
 			throw javaApi(refused);
@@ -156,14 +167,15 @@ final class FunctionUpdates {
 
 	// --- helpers -----------------------------------------------------------------------------------------------
 
-	/** The EventInvokeConfig as Get answers it, or null. Lock held. */
-	private static AwsServices.EventInvokeConfig describe(FunctionRuntime runtime) {
-		EventInvokeSettings settings = runtime.eventInvokeConfig();
+	/** The EventInvokeConfig of a qualifier as Get answers it ({@code FunctionArn} qualified), or null. Lock held. */
+	private static AwsServices.EventInvokeConfig describe(FunctionRuntime runtime, String qualifier) {
+		EventInvokeSettings settings = runtime.eventInvokeConfig(qualifier);
 		if (settings == null) {
 			return null;
 		}
-		return new AwsServices.EventInvokeConfig(Arns.functionVersion(runtime.name(), "$LATEST"),
-				runtime.eventInvokeConfigModified(), settings.maximumRetryAttempts(), settings.maximumEventAgeInSeconds(),
+		return new AwsServices.EventInvokeConfig(Arns.functionVersion(runtime.name(), qualifier == null
+				? FunctionRuntime.LATEST : qualifier), runtime.eventInvokeConfigModified(qualifier),
+				settings.maximumRetryAttempts(), settings.maximumEventAgeInSeconds(),
 				settings.onSuccess() == null ? null : settings.onSuccess().arn(),
 				settings.onFailure() == null ? null : settings.onFailure().arn());
 	}
@@ -177,18 +189,19 @@ final class FunctionUpdates {
 	}
 
 	/** The function, or Lambda's answer to a Get or Delete of a function it does not know. */
-	private static FunctionRuntime existing(SandboxEngine engine, String function) {
+	private static FunctionRuntime existing(SandboxEngine engine, String function, String qualifier) {
 		try {
 			return engine.runtime(function);
 		}
 		catch (LambdaServiceException unknown) {
-			throw noConfig(function);
+			throw noConfig(function, qualifier);
 		}
 	}
 
-	private static ApiRefusal noConfig(String function) {
-		return new ApiRefusal(404, "ResourceNotFoundException", "The function " + Arns.functionVersion(function, "$LATEST")
-				+ " doesn't have an EventInvokeConfig", null);
+	/** Lambda's answer for a function, version or alias without an EventInvokeConfig (or one it does not know). */
+	static ApiRefusal noConfig(String function, String qualifier) {
+		return new ApiRefusal(404, "ResourceNotFoundException", "The function " + Arns.functionVersion(function,
+				qualifier == null ? FunctionRuntime.LATEST : qualifier) + " doesn't have an EventInvokeConfig", null);
 	}
 
 	/**

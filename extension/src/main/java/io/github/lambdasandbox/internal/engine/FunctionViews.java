@@ -110,7 +110,7 @@ final class FunctionViews {
 		List<String> lines = new ArrayList<>();
 		for (JournalEntry entry : entries) {
 			if (entry instanceof AttemptStarted s) {
-				lines.add("START RequestId: " + s.requestId() + " Version: $LATEST");
+				lines.add("START RequestId: " + s.requestId() + " Version: " + s.version());
 			}
 			else if (entry instanceof JournalEntry.LogLine l) {
 				lines.add(l.text());

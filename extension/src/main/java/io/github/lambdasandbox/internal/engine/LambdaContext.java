@@ -7,7 +7,10 @@ import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 
-/** The {@code Context} a handler receives. */
+/**
+ * The {@code Context} a handler receives: the ARN as the caller named the function (unqualified, or with the version
+ * or alias it named), the version that runs, the log stream of its execution environment.
+ */
 final class LambdaContext implements Context {
 
 	private final AttemptRun run;
@@ -56,11 +59,13 @@ final class LambdaContext implements Context {
 		return run.function.name();
 	}
 
+	/** The version that runs: {@code $LATEST}, or the published version ({@code 1}) a qualifier named or an alias chose. */
 	@Override
 	public String getFunctionVersion() {
-		return "$LATEST";
+		return run.environment.version;
 	}
 
+	/** {@code arn:aws:lambda:…:function:f}, or {@code …:function:f:prod} when the caller named an alias or version. */
 	@Override
 	public String getInvokedFunctionArn() {
 		return invokedArn;

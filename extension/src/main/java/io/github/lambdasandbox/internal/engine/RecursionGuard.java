@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 import io.github.lambdasandbox.JournalEntry;
 import io.github.lambdasandbox.LambdaServiceException;
 import io.github.lambdasandbox.RecursiveLoop;
-import io.github.lambdasandbox.internal.config.FunctionConfig;
 
 /**
  * Lambda's recursive loop detection: which chain of requests ({@link Lineage}) each event belongs to, and the stop of
@@ -45,13 +44,17 @@ final class RecursionGuard implements Executive.Context {
 
 	RecursionGuard(SandboxEngine engine) {
 		this.engine = engine;
-		for (FunctionConfig function : engine.config().functions()) {
-			settings.put(function.name(), function.recursiveLoop());
-		}
 	}
 
+	/** The setting now: as PutFunctionRecursionConfig last set it, else as the function was declared or created. */
 	RecursiveLoop setting(String function) {
-		return settings.getOrDefault(function, RecursiveLoop.TERMINATE);
+		RecursiveLoop loop = settings.get(function);
+		if (loop != null) {
+			return loop;
+		}
+		FunctionRuntime runtime = engine.functions.get(function);
+		return runtime == null || runtime.config().recursiveLoop() == null ? RecursiveLoop.TERMINATE
+				: runtime.config().recursiveLoop();
 	}
 
 	void put(String function, RecursiveLoop loop) {

@@ -11,7 +11,6 @@ import io.github.lambdasandbox.Condition;
 import io.github.lambdasandbox.JournalEntry;
 import io.github.lambdasandbox.internal.config.FunctionConfig;
 import io.github.lambdasandbox.internal.config.TargetRef;
-import io.github.lambdasandbox.internal.json.Arns;
 import io.github.lambdasandbox.internal.json.EventBridgeEvents;
 import io.github.lambdasandbox.internal.json.InvocationRecords;
 
@@ -37,7 +36,7 @@ final class Router {
 	}
 
 	void succeeded(AsyncEvent event) {
-		TargetRef target = event.function.config().onSuccess();
+		TargetRef target = event.config().onSuccess();
 		if (target != null) {
 			engine.recursion.within(chain(event), () -> deliverRecord(event, Condition.SUCCESS, target));
 		}
@@ -49,7 +48,7 @@ final class Router {
 	}
 
 	void failed(AsyncEvent event, Condition condition) {
-		FunctionConfig config = event.function.config();
+		FunctionConfig config = event.config();
 		boolean routed = config.onFailure() != null || config.deadLetterQueue() != null;
 		JournalStore journal = engine.journal;
 		journal.append(new JournalEntry.EventDropped(journal.next(), engine.executive.instant(), event.requestId,
@@ -66,10 +65,11 @@ final class Router {
 
 	private void deliverRecord(AsyncEvent event, Condition condition, TargetRef target) {
 		AttemptResult last = event.last;
-		String functionArn = Arns.functionVersion(event.function.name(), "$LATEST");
+		// qualified as invoked (…:f:$LATEST, …:f:1, …:f:prod), with the version that ran
+		String functionArn = event.functionArn();
 		String record = InvocationRecords.record(engine.executive.instant(), event.requestId, functionArn,
 				condition.awsName(), event.attempts, event.payload, last == null ? null : last.payload(),
-				last == null || last.json(), last == null ? null : last.functionError());
+				last == null || last.json(), last == null ? null : last.functionError(), event.executedVersion);
 		String function = event.function.name();
 		String denied = engine.roles.deliveryDenied(function, target);
 		String problem = denied != null ? denied : deliveryProblem(target, record, condition, functionArn);

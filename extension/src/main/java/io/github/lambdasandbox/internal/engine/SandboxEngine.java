@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
@@ -19,7 +18,6 @@ import io.github.lambdasandbox.JournalEntry;
 import io.github.lambdasandbox.KinesisStream;
 import io.github.lambdasandbox.LambdaSandbox;
 import io.github.lambdasandbox.LambdaServiceException;
-import io.github.lambdasandbox.MetricStatistics;
 import io.github.lambdasandbox.S3Bucket;
 import io.github.lambdasandbox.Sandbox;
 import io.github.lambdasandbox.SnsTopic;
@@ -88,24 +86,32 @@ public final class SandboxEngine implements Sandbox {
 	/** The services by AWS operation, for AWS SDK clients. */
 	private final EngineServices services;
 
-	private final Map<String, FunctionRuntime> functions = new LinkedHashMap<>();
+	// resources by name: written under the lock, read from any thread (declared, or created at run time: Creations)
 
-	private final Map<String, SimulatedQueue> queues = new LinkedHashMap<>();
+	final Map<String, FunctionRuntime> functions = new CopyOnWriteMap<>();
 
-	private final Map<String, SimulatedTopic> topics = new LinkedHashMap<>();
+	final Map<String, SimulatedQueue> queues = new CopyOnWriteMap<>();
 
-	private final Map<String, SimulatedBus> buses = new LinkedHashMap<>();
+	final Map<String, SimulatedTopic> topics = new CopyOnWriteMap<>();
 
-	private final Map<String, SimulatedBucket> buckets = new LinkedHashMap<>();
+	final Map<String, SimulatedBus> buses = new CopyOnWriteMap<>();
 
-	private final Map<String, SimulatedStream> streams = new LinkedHashMap<>();
+	final Map<String, SimulatedBucket> buckets = new CopyOnWriteMap<>();
 
-	private final Map<String, SimulatedTable> tables = new LinkedHashMap<>();
+	private final Map<String, SimulatedStream> streams = new CopyOnWriteMap<>();
+
+	private final Map<String, SimulatedTable> tables = new CopyOnWriteMap<>();
 
 	private final List<Mapping> mappings = new ArrayList<>();
 
 	/** The buckets' event notifications. */
 	final Notifications notifications = new Notifications(this);
+
+	/** The account's concurrency, shared by every function (declared or created at run time). */
+	final FunctionRuntime.Account account;
+
+	/** What the test creates at run time: CreateFunction, CreateQueue, CreateTopic, CreateBucket, CreateEventBus. */
+	private final Creations creations = new Creations(this);
 
 	/**
 	 * @param uniqueId what the seed derives from when the declarations do not fix it (the test's unique id)
@@ -122,7 +128,7 @@ public final class SandboxEngine implements Sandbox {
 		this.journalView = new JournalView(executive, journal);
 		this.services = new EngineServices(this);
 		int reserved = config.functions().stream().mapToInt(f -> Math.max(0, f.reservedConcurrency())).sum();
-		FunctionRuntime.Account account = new FunctionRuntime.Account(config.accountConcurrency(), reserved);
+		this.account = new FunctionRuntime.Account(config.accountConcurrency(), reserved);
 		for (QueueConfig queue : config.queues()) {
 			queues.put(queue.name(), new SimulatedQueue(this, queue));
 		}
@@ -242,12 +248,13 @@ public final class SandboxEngine implements Sandbox {
 		}
 	}
 
-	/** Creates the queue, topic or bucket an update names if it does not exist yet. Lock held. */
+	/** Creates the queue, topic, bus or bucket a change names if it does not exist yet. Lock held. */
 	void ensureTarget(TargetRef target) {
 		switch (target.service()) {
 			case SQS -> queues.computeIfAbsent(target.name(), name -> new SimulatedQueue(this, QueueConfig.defaults(name)));
 			case SNS -> topics.computeIfAbsent(target.name(), name -> new SimulatedTopic(this, name, false));
 			case S3 -> buckets.computeIfAbsent(target.name(), name -> new SimulatedBucket(this, name));
+			case EVENTS -> buses.computeIfAbsent(target.name(), name -> new SimulatedBus(this, name));
 			default -> {
 			}
 		}
@@ -295,15 +302,17 @@ public final class SandboxEngine implements Sandbox {
 
 	@Override
 	public InvokeResult invoke(String functionName, String payload) {
-		FunctionRuntime function = runtime(functionName);
+		// a name, f:version, f:alias or an ARN (versions and aliases: FunctionRef, QualifiedFunction)
+		FunctionRef.Resolved target = FunctionRef.resolve(this, functionName);
+		FunctionRuntime function = target.function();
 		String body = checkedPayload(payload, MAX_REQUEST_BYTES, "RequestResponse");
 		AttemptRun caller = Executive.CURRENT.get();
 		String origin = caller != null && caller.executive == executive ? "lambda:" + caller.function.name() : "invoke";
 		SyncInvocation invocation = executive.command(() -> {
 			String requestId = ids.uuid();
-			journal.append(new JournalEntry.Accepted(journal.next(), executive.instant(), requestId, functionName,
-					JournalEntry.InvocationType.REQUEST_RESPONSE, origin));
-			SyncInvocation scheduled = new SyncInvocation(this, requestId, function, body);
+			journal.append(new JournalEntry.Accepted(journal.next(), executive.instant(), requestId, function.name(),
+					JournalEntry.InvocationType.REQUEST_RESPONSE, origin, target.qualifier()));
+			SyncInvocation scheduled = new SyncInvocation(this, requestId, function, target.qualifier(), body);
 			executive.scheduleNow(scheduled);
 			return scheduled;
 		});
@@ -320,22 +329,23 @@ public final class SandboxEngine implements Sandbox {
 			}
 		}
 		AttemptResult result = invocation.result();
-		return new Result(200, result.payload(), result.functionError(), invocation.requestId, "$LATEST");
+		return new Result(200, result.payload(), result.functionError(), invocation.requestId, invocation.executedVersion);
 	}
 
 	@Override
 	public InvokeResult invokeAsync(String functionName, String payload) {
-		FunctionRuntime function = runtime(functionName);
+		FunctionRef.Resolved target = FunctionRef.resolve(this, functionName);
+		FunctionRuntime function = target.function();
 		String body = checkedPayload(payload, config.maxAsyncPayloadBytes(), "Event");
 		AttemptRun caller = Executive.CURRENT.get();
 		String origin = caller != null && caller.executive == executive ? "lambda:" + caller.function.name() : "invokeAsync";
-		String requestId = executive.command(() -> asyncInvoker.accept(function, body, origin));
+		String requestId = executive.command(() -> asyncInvoker.accept(function, target.qualifier(), body, origin));
 		return new Result(202, "", null, requestId, null);
 	}
 
 	@Override
 	public InvokeResult dryRun(String functionName, String payload) {
-		runtime(functionName);
+		FunctionRef.resolve(this, functionName);
 		checkedPayload(payload, MAX_REQUEST_BYTES, "DryRun");
 		return new Result(204, "", null, executive.command(ids::uuid), null);
 	}
@@ -376,13 +386,14 @@ public final class SandboxEngine implements Sandbox {
 
 	@Override
 	public FunctionHandle function(String name) {
-		return new Function(runtime(name));
+		FunctionRef.Resolved target = FunctionRef.resolve(this, name);
+		return new QualifiedFunction(this, target.function(), target.qualifier());
 	}
 
 	@Override
 	public List<FunctionHandle> functions() {
 		List<FunctionHandle> handles = new ArrayList<>();
-		functions.values().forEach(f -> handles.add(new Function(f)));
+		functions.values().forEach(f -> handles.add(new QualifiedFunction(this, f, null)));
 		return List.copyOf(handles);
 	}
 
@@ -495,6 +506,33 @@ public final class SandboxEngine implements Sandbox {
 					+ ConfigReader.quoted(resources.keySet()) + ". " + howToDeclare);
 		}
 		return resource;
+	}
+
+	// --- created at run time (Creations) --------------------------------------------------------------------
+
+	@Override
+	public FunctionHandle createFunction(io.github.lambdasandbox.FunctionDefinition definition) {
+		return creations.createFunction(definition);
+	}
+
+	@Override
+	public SqsQueue createQueue(String name) {
+		return creations.createQueue(name);
+	}
+
+	@Override
+	public SnsTopic createTopic(String name) {
+		return creations.createTopic(name);
+	}
+
+	@Override
+	public S3Bucket createBucket(String name) {
+		return creations.createBucket(name);
+	}
+
+	@Override
+	public EventBus createEventBus(String name) {
+		return creations.createEventBus(name);
 	}
 
 	// --- time -----------------------------------------------------------------------------------------------
@@ -636,154 +674,5 @@ public final class SandboxEngine implements Sandbox {
 	@Override
 	public String toString() {
 		return "Sandbox[" + config.declaredOn() + ", " + executive.now() + "]";
-	}
-
-	/** The {@link FunctionHandle} of a function. */
-	private final class Function implements FunctionHandle {
-
-		private final FunctionRuntime runtime;
-
-		Function(FunctionRuntime runtime) {
-			this.runtime = runtime;
-		}
-
-		@Override
-		public Sandbox sandbox() {
-			return SandboxEngine.this;
-		}
-
-		@Override
-		public String name() {
-			return runtime.name();
-		}
-
-		@Override
-		public String arn() {
-			return Arns.function(runtime.name());
-		}
-
-		@Override
-		public InvokeResult invoke(String payload) {
-			return SandboxEngine.this.invoke(runtime.name(), payload);
-		}
-
-		@Override
-		public InvokeResult invokeAsync(String payload) {
-			return SandboxEngine.this.invokeAsync(runtime.name(), payload);
-		}
-
-		@Override
-		public long metric(String metricName) {
-			return Math.round(metricStatistics(metricName).sum());
-		}
-
-		@Override
-		public MetricStatistics metricStatistics(String metricName) {
-			return executive.read(() -> FunctionViews.statistics(journal.ofFunction(runtime.name()), metricName));
-		}
-
-		@Override
-		public List<String> logs() {
-			return executive.read(() -> FunctionViews.logs(journal.ofFunction(runtime.name()),
-					runtime.config().timeoutSeconds()));
-		}
-
-		@Override
-		public void simulateThrottles(int attempts) {
-			executive.command(() -> {
-				runtime.simulateThrottles(attempts);
-				return null;
-			});
-		}
-
-		@Override
-		public void injectFault(io.github.lambdasandbox.Fault fault) {
-			java.util.Objects.requireNonNull(fault, "fault");
-			executive.command(() -> {
-				faults.injectIntoFunction(runtime.name(), fault);
-				return null;
-			});
-		}
-
-		@Override
-		public void deliverNextEventTwice() {
-			executive.command(() -> {
-				faults.duplicateNext("lambda:" + runtime.name(), 1);
-				return null;
-			});
-		}
-
-		@Override
-		public Optional<Throwable> lastError() {
-			return executive.read(() -> Optional.ofNullable(runtime.lastError()));
-		}
-
-		@Override
-		public Optional<String> onSuccess() {
-			return Optional.ofNullable(runtime.config().onSuccess()).map(TargetRef::toString);
-		}
-
-		@Override
-		public Optional<String> onFailure() {
-			return Optional.ofNullable(runtime.config().onFailure()).map(TargetRef::toString);
-		}
-
-		@Override
-		public Optional<String> deadLetterQueue() {
-			return Optional.ofNullable(runtime.config().deadLetterQueue()).map(TargetRef::toString);
-		}
-
-		@Override
-		public io.github.lambdasandbox.ExecutionRole executionRole() {
-			return roles.role(runtime.name());
-		}
-
-		@Override
-		public io.github.lambdasandbox.RecursiveLoop recursiveLoop() {
-			return executive.read(() -> recursion.setting(runtime.name()));
-		}
-
-		@Override
-		public void putFunctionRecursionConfig(io.github.lambdasandbox.RecursiveLoop recursiveLoop) {
-			if (recursiveLoop == null) {
-				throw new LambdaServiceException(400, "ValidationException", "1 validation error detected: Value null at "
-						+ "'recursiveLoop' failed to satisfy constraint: Member must not be null. Give RecursiveLoop.ALLOW or "
-						+ "RecursiveLoop.TERMINATE (Lambda's default).", null, "User");
-			}
-			executive.command(() -> {
-				recursion.put(runtime.name(), recursiveLoop);
-				return null;
-			});
-		}
-
-		@Override
-		public void putEventInvokeConfig(io.github.lambdasandbox.EventInvokeConfig config) {
-			FunctionUpdates.put(SandboxEngine.this, runtime, config);
-		}
-
-		@Override
-		public Optional<io.github.lambdasandbox.EventInvokeConfig> eventInvokeConfig() {
-			return FunctionUpdates.get(SandboxEngine.this, runtime);
-		}
-
-		@Override
-		public void deleteEventInvokeConfig() {
-			FunctionUpdates.delete(SandboxEngine.this, runtime);
-		}
-
-		@Override
-		public void updateCode(Class<?> handler) {
-			FunctionUpdates.updateCode(runtime, handler);
-		}
-
-		@Override
-		public void updateDeadLetterConfig(String target) {
-			FunctionUpdates.deadLetterConfig(SandboxEngine.this, runtime, target);
-		}
-
-		@Override
-		public String toString() {
-			return "Function[" + runtime.name() + "]";
-		}
 	}
 }

@@ -16,6 +16,12 @@ final class SyncInvocation extends EventQueue.Task {
 
 	final String payload;
 
+	/** The version or alias the caller named, or null. */
+	final String qualifier;
+
+	/** The version that ran ({@code X-Amz-Executed-Version}); {@code $LATEST} until an attempt starts. */
+	String executedVersion = FunctionRuntime.LATEST;
+
 	private boolean done;
 
 	private AttemptResult result;
@@ -29,9 +35,15 @@ final class SyncInvocation extends EventQueue.Task {
 	private Runnable onDone;
 
 	SyncInvocation(SandboxEngine engine, String requestId, FunctionRuntime function, String payload) {
+		this(engine, requestId, function, null, payload);
+	}
+
+	/** @param qualifier the version or alias the caller named (checked), or null */
+	SyncInvocation(SandboxEngine engine, String requestId, FunctionRuntime function, String qualifier, String payload) {
 		this.engine = engine;
 		this.requestId = requestId;
 		this.function = function;
+		this.qualifier = qualifier;
 		this.payload = payload;
 		this.lineage = engine.recursion.current();
 	}
@@ -58,8 +70,9 @@ final class SyncInvocation extends EventQueue.Task {
 			finish();
 			return;
 		}
-		Environment environment = function.acquire();
-		AttemptRun run = new AttemptRun(engine.executive, function, environment, requestId, 1, payload, r -> {
+		Environment environment = function.acquire(qualifier);
+		executedVersion = environment.version;
+		AttemptRun run = new AttemptRun(engine.executive, function, environment, requestId, 1, payload, qualifier, r -> {
 			result = r;
 			finish();
 		});

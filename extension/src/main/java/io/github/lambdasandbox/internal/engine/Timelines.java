@@ -95,6 +95,13 @@ final class Timelines {
 	private static void renderRequest(StringBuilder out, String requestId, List<JournalEntry> entries, Instant start) {
 		JournalEntry first = entries.get(0);
 		String function = entries.stream().map(JournalEntry::function).filter(f -> f != null).findFirst().orElse("?");
+		// the function as the caller named it: f, or f:prod
+		for (JournalEntry entry : entries) {
+			if (entry instanceof JournalEntry.Accepted a) {
+				function = a.invokedAs();
+				break;
+			}
+		}
 		out.append("Timeline of request ").append(requestId).append("  (function ").append(function)
 				.append(start == null || start.equals(first.at()) ? "" : ", from " + offset(start, first.at())).append(")\n");
 		Instant from = first.at();
@@ -108,13 +115,14 @@ final class Timelines {
 			if (entry instanceof AttemptEnded e) {
 				AttemptStarted s = started.remove(e.attempt());
 				if (s != null && !e.duration().isZero()) {
-					lines.add(new String[] { offset(from, s.at()), "attempt " + e.attempt() + " started" + (s.coldStart()
-							? " (cold start)" : "") });
+					lines.add(new String[] { offset(from, s.at()), "attempt " + e.attempt() + version(s) + " started"
+							+ (s.coldStart() ? " (cold start)" : "") });
 					lines.add(new String[] { offset(from, e.at()), "attempt " + e.attempt() + " → " + outcome(e) + " after "
 							+ seconds(e.duration()) });
 				}
 				else {
-					lines.add(new String[] { offset(from, s == null ? e.at() : s.at()), "attempt " + e.attempt() + " → " + outcome(e) });
+					lines.add(new String[] { offset(from, s == null ? e.at() : s.at()), "attempt " + e.attempt() + version(s)
+							+ " → " + outcome(e) });
 				}
 				continue;
 			}
@@ -134,6 +142,11 @@ final class Timelines {
 			out.append("  ").append(offset).append(" ".repeat(Math.max(1, 10 - offset.length()))).append(lines.get(i)[1])
 					.append('\n');
 		}
+	}
+
+	/** {@code " (version 2)"} for an attempt of a published version; nothing for {@code $LATEST}. */
+	private static String version(AttemptStarted started) {
+		return started == null || FunctionRuntime.LATEST.equals(started.version()) ? "" : " (version " + started.version() + ")";
 	}
 
 	private static String outcome(AttemptEnded ended) {

@@ -32,6 +32,14 @@ public final class InvocationRecords {
 	public static String record(Instant timestamp, String requestId, String qualifiedFunctionArn, String condition,
 			int approximateInvokeCount, String requestPayload, String responsePayload, boolean responseIsJson,
 			String functionError) {
+		return record(timestamp, requestId, qualifiedFunctionArn, condition, approximateInvokeCount, requestPayload,
+				responsePayload, responseIsJson, functionError, "$LATEST");
+	}
+
+	/** @param executedVersion the version that ran: {@code $LATEST}, {@code 1}, … */
+	public static String record(Instant timestamp, String requestId, String qualifiedFunctionArn, String condition,
+			int approximateInvokeCount, String requestPayload, String responsePayload, boolean responseIsJson,
+			String functionError, String executedVersion) {
 		return Json.write(out -> {
 			out.writeStartObject();
 			out.writeStringField("version", "1.0");
@@ -47,7 +55,7 @@ public final class InvocationRecords {
 			if (responsePayload != null) {
 				out.writeObjectFieldStart("responseContext");
 				out.writeNumberField("statusCode", 200);
-				out.writeStringField("executedVersion", "$LATEST");
+				out.writeStringField("executedVersion", executedVersion);
 				if (functionError != null) {
 					out.writeStringField("functionError", functionError);
 				}
