@@ -25,6 +25,7 @@ import net.bytebuddy.implementation.MethodCall;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Isolated execution environments: user classes loaded anew per environment, rewritten as they are defined. The
  * agent rewrites the tests' code source meanwhile, to show that it leaves the environments' classes alone.
  */
+@Isolated("undoes the rewriting of the test classes (HandlerCode.reset()), which every other sandbox test relies on")
 @DisplayName("An execution environment's class loader: fresh user classes, shared Lambda interfaces")
 class EnvironmentClassLoaderTests {
 

@@ -51,6 +51,7 @@ import net.bytebuddy.implementation.MethodCall;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,6 +63,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and each rewritten call reads the test hook's clock on a "handler" thread and the system clock elsewhere.
  * After the class, the test classes get their original code back ({@link HandlerCode#reset()}).
  */
+@Isolated("undoes the rewriting of the test classes (HandlerCode.reset()), which every other sandbox test relies on")
 @DisplayName("The agent: time, sleep and exit calls of user code in virtual time on handler threads")
 class HandlerCodeTests {
 
