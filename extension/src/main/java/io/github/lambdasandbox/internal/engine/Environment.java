@@ -1,5 +1,8 @@
 package io.github.lambdasandbox.internal.engine;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * An execution environment: a handler instance, once constructed, the code it runs, and the log stream it writes
  * to.
@@ -27,8 +30,29 @@ final class Environment {
 	/** Whether handler code exited (System.exit): the runtime process is gone, and the environment with it. */
 	boolean exited;
 
+	/**
+	 * Lines that threads handler code started wrote after their attempt had ended, while the environment was frozen
+	 * between invocations: its next attempt writes them to the log (null while there are none). Engine only.
+	 */
+	private List<String> frozenOutput;
+
 	Environment(String logStream, int codeRevision) {
 		this.logStream = logStream;
 		this.codeRevision = codeRevision;
+	}
+
+	/** Keeps a line written while the environment is frozen, for its next attempt's log. Engine only. */
+	void holdOutput(String line) {
+		if (frozenOutput == null) {
+			frozenOutput = new ArrayList<>();
+		}
+		frozenOutput.add(line);
+	}
+
+	/** The lines written while the environment was frozen, in order, and forgets them. Engine only. */
+	List<String> takeFrozenOutput() {
+		List<String> lines = frozenOutput;
+		frozenOutput = null;
+		return lines == null ? List.of() : lines;
 	}
 }
