@@ -286,6 +286,7 @@ public final class SandboxEngine implements Sandbox {
 
 	@Override
 	public InvokeResult invoke(String functionName, String payload) {
+		Executive.refuseToWaitOnStartedThread("A synchronous invoke of \"" + functionName + "\"");
 		FunctionRuntime function = runtime(functionName);
 		String body = checkedPayload(payload, MAX_REQUEST_BYTES, "RequestResponse");
 		AttemptRun caller = Executive.CURRENT.get();
