@@ -332,6 +332,24 @@ class StartedThreadsTests {
 				.satisfies(line -> assertThat(line.requestId()).isEqualTo(requestId));
 	}
 
+	@LambdaSandbox(isolatedEnvironments = true)
+	@LambdaFunction(name = "starting", handler = Starting.class)
+	static class Isolated {
+	}
+
+	@Test
+	void inAnIsolatedEnvironmentATaskIsInTheLogOfItsAttemptToo() {
+		// the environment's class loader rewrites the classes it loads anew, without the agent
+		try (Sandbox isolated = Sandbox.create(Isolated.class)) {
+			String requestId = isolated.invoke("starting", "{\"how\": \"ExecutorService.submit(Callable)\"}").requestId();
+
+			assertThat(isolated.journal().entries(LogLine.class)).singleElement().satisfies(line -> {
+				assertThat(line.text()).isEqualTo("task ran: ExecutorService.submit(Callable) at " + START);
+				assertThat(line.requestId()).isEqualTo(requestId);
+			});
+		}
+	}
+
 	@Test
 	void whatAStartedThreadPrintsAfterItsAttemptEndedReachesTheLogInTheEnvironmentsNextInvocation() throws Exception {
 		Lingering.mayPrint = new CountDownLatch(1);

@@ -52,7 +52,9 @@ final class HandlerOutput {
 			PENDING.remove();
 		}
 		else {
-			install();
+			if (!(System.out instanceof Routing && System.err instanceof Routing)) {
+				install();
+			}
 			SINK.set(sink);
 		}
 		return previous;
