@@ -303,17 +303,15 @@ final class Executive implements VirtualClock {
 	}
 
 	/**
-	 * Applies a change as {@link #command} does, unless the sandbox is closed: then nothing happens and the answer
-	 * is false. For what may come late from threads of the user's (a line a started thread prints).
+	 * Applies a change as {@link #command} does, unless the sandbox is closed: then nothing happens. For what may come
+	 * late from threads of the user's (a line a started thread prints).
 	 */
-	boolean commandIfOpen(Runnable change) {
+	void commandIfOpen(Runnable change) {
 		lock.lock();
 		try {
-			if (closed) {
-				return false;
+			if (!closed) {
+				change.run();
 			}
-			change.run();
-			return true;
 		}
 		finally {
 			lock.unlock();
