@@ -4,8 +4,10 @@ import io.github.lambdasandbox.Sandbox;
 
 /**
  * The sandbox of the test running on the current thread, for the static accessors of the assertions (and
- * for handler code: the engine binds its sandbox while a worker runs a handler). Bound by the JUnit extension
- * before each test and unbound after it; one per thread, so tests running in parallel each see their own.
+ * for handler code: the engine binds its sandbox while a worker runs a handler, and while a thread that handler code
+ * started runs its task, unbinding it after). Bound by the JUnit extension before each test and unbound after it;
+ * one per thread, so tests running in parallel each see their own. Never inherited: a thread the test starts itself
+ * has none.
  */
 public final class CurrentSandbox {
 

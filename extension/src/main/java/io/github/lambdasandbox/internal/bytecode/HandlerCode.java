@@ -23,8 +23,9 @@ import net.bytebuddy.utility.JavaModule;
 
 /**
  * Makes handler code live in virtual time: rewrites, in the user's own classes ({@link UserCode}), the calls to
- * time, sleep and exit into calls to {@link HandlerTime} (see {@link TimeCallRewriter} for the list), with a Java
- * agent that this class attaches to the running JVM itself, once, the first time it is needed.
+ * time, sleep and exit into calls to {@link HandlerTime}, and the calls that hand a task to another thread into calls
+ * to {@link HandlerThreads}, whose tasks run for the attempt that submitted them (see {@link TimeCallRewriter} for
+ * the list), with a Java agent that this class attaches to the running JVM itself, once, the first time it is needed.
  *
  * <p>The engine asks for it when a sandbox is built, for each function's handler (and for new code deployed with
  * {@code FunctionHandle.updateCode}), unless the sandbox's execution environments are isolated (their class loaders

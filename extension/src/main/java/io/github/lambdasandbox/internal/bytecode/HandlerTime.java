@@ -29,8 +29,10 @@ import io.github.lambdasandbox.internal.engine.VirtualTime;
  * <p>On a thread that runs a sandbox handler (see {@link #onHandlerThread()}), an exit ends the attempt with
  * {@link ProcessExit}, and — unless the sandbox was declared with {@code @LambdaSandbox(handlerTime = SYSTEM)}
  * ({@link VirtualTime#handlerClockIsVirtual()}) — time is the sandbox's virtual clock ({@link VirtualTime}) and a
- * sleep waits in virtual time. On any other thread every method does exactly what the call it replaces does: the
- * system clock, a real sleep, a real exit.
+ * sleep waits in virtual time. On a thread that handler code started, while it runs a task for an attempt
+ * ({@link HandlerThreads}), time is the sandbox's too, a sleep is real (only the handler's own thread can wait on
+ * the sandbox clock), and an exit throws {@link ProcessExit} out of the task, never ending the JVM. On any other
+ * thread every method does exactly what the call it replaces does: the system clock, a real sleep, a real exit.
  *
  * <p>The {@link Clock}s returned for {@code Clock.systemUTC()} and friends decide at each reading, by the thread
  * that reads them: a clock kept in a static field, made while the class was initialised on the test's thread,
@@ -275,9 +277,18 @@ public final class HandlerTime {
 
 	// --- exit --------------------------------------------------------------------------------------------------
 
+	/**
+	 * Whether an exit ends the attempt ({@link ProcessExit}) instead of the JVM: on a handler's thread, and on a
+	 * thread that runs a task its handler code started (there the task ends, and with it the attempt if the handler
+	 * waits for the task: {@code join()} and {@code get()} pass the error on).
+	 */
+	private static boolean exitsTheAttempt() {
+		return onHandlerThread() || VirtualTime.onStartedThread();
+	}
+
 	/** {@code System.exit(status)}: ends the attempt on a handler's thread ({@link ProcessExit}), else the JVM. */
 	public static void exit(int status) {
-		if (onHandlerThread()) {
+		if (exitsTheAttempt()) {
 			throw new ProcessExit(status, "System.exit");
 		}
 		System.exit(status);
@@ -285,7 +296,7 @@ public final class HandlerTime {
 
 	/** {@code runtime.exit(status)}: ends the attempt on a handler's thread ({@link ProcessExit}), else the JVM. */
 	public static void exit(Runtime runtime, int status) {
-		if (onHandlerThread()) {
+		if (exitsTheAttempt()) {
 			Objects.requireNonNull(runtime);
 			throw new ProcessExit(status, "Runtime.exit");
 		}
@@ -294,7 +305,7 @@ public final class HandlerTime {
 
 	/** {@code runtime.halt(status)}: ends the attempt on a handler's thread ({@link ProcessExit}), else the JVM. */
 	public static void halt(Runtime runtime, int status) {
-		if (onHandlerThread()) {
+		if (exitsTheAttempt()) {
 			Objects.requireNonNull(runtime);
 			throw new ProcessExit(status, "Runtime.halt");
 		}

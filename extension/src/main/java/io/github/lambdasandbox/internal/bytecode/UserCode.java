@@ -44,7 +44,7 @@ public final class UserCode {
 
 	/** Classes of the sandbox that are never rewritten, by name: the engine, and the targets of rewritten calls. */
 	private static final List<String> SANDBOX_NAMES = List.of("io.github.lambdasandbox.internal.engine.",
-			HandlerTime.class.getName(), ProcessExit.class.getName());
+			HandlerTime.class.getName(), HandlerThreads.class.getName(), ProcessExit.class.getName());
 
 	/** The sandbox's own code source (its jar, or its module's target/classes). */
 	private static final String SANDBOX_LOCATION = locationOf(HandlerTime.class);

@@ -57,6 +57,9 @@ final class AttemptRun {
 
 	boolean coldStart;
 
+	/** What tasks that handler code starts carry along; made when first asked for. */
+	private volatile AttemptContext context;
+
 	/** What wakes the attempt from a wait, and its timeout while it waits. */
 	private EventQueue.Task wake;
 
@@ -115,6 +118,17 @@ final class AttemptRun {
 		long running = runningNanos + (realDeadline == Long.MAX_VALUE ? 0 : System.nanoTime() - resumedAt);
 		long left = timeoutNanos - virtualElapsed() - running;
 		return (int) Math.max(0, left / 1_000_000);
+	}
+
+	/** What the tasks its handler code starts carry along (the same for every task of the attempt). */
+	AttemptContext context() {
+		AttemptContext made = context;
+		if (made == null) {
+			// a race makes two, harmlessly
+			made = new AttemptContext(this);
+			context = made;
+		}
+		return made;
 	}
 
 	boolean ended() {
@@ -195,14 +209,35 @@ final class AttemptRun {
 		then.accept(result);
 	}
 
-	/** A line the handler logged. Called from handler code. */
+	/**
+	 * A line the handler logged. Called from handler code: the handler's thread, or a thread it started
+	 * ({@link AttemptContext}), which may still write after the attempt ended. As in AWS, where the execution
+	 * environment is frozen between invocations and its threads with it, such a line reaches the log when the
+	 * environment runs its next attempt ({@link #thawed()}), and never if it does not (the environment was
+	 * discarded, or is not used again). Lines of an attempt the sandbox gave up, or of a closed sandbox, are dropped:
+	 * AWS stops the runtime of an environment whose attempt timed out.
+	 */
 	void log(String line) {
 		if (abandoned) {
 			return;
 		}
-		executive.command(() -> {
-			function.log(this, line);
-			return null;
+		executive.commandIfOpen(() -> {
+			if (!ended) {
+				function.log(this, line);
+			}
+			else if (!abandoned && !environment.exited) {
+				environment.holdOutput(line);
+			}
 		});
+	}
+
+	/**
+	 * The attempt's environment thaws: what threads of an earlier attempt wrote while it was frozen goes to the log
+	 * now, in this attempt's request. Engine only, before handler code runs.
+	 */
+	void thawed() {
+		for (String line : environment.takeFrozenOutput()) {
+			function.log(this, line);
+		}
 	}
 }

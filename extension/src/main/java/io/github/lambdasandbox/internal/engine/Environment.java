@@ -1,5 +1,8 @@
 package io.github.lambdasandbox.internal.engine;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.github.lambdasandbox.internal.config.FunctionConfig;
 
 /**
@@ -35,10 +38,31 @@ final class Environment {
 	/** Whether handler code exited (System.exit): the runtime process is gone, and the environment with it. */
 	boolean exited;
 
+	/**
+	 * Lines that threads handler code started wrote after their attempt had ended, while the environment was frozen
+	 * between invocations: its next attempt writes them to the log (null while there are none). Engine only.
+	 */
+	private List<String> frozenOutput;
+
 	Environment(String logStream, int codeRevision, String version, FunctionConfig config) {
 		this.logStream = logStream;
 		this.codeRevision = codeRevision;
 		this.version = version;
 		this.config = config;
+	}
+
+	/** Keeps a line written while the environment is frozen, for its next attempt's log. Engine only. */
+	void holdOutput(String line) {
+		if (frozenOutput == null) {
+			frozenOutput = new ArrayList<>();
+		}
+		frozenOutput.add(line);
+	}
+
+	/** The lines written while the environment was frozen, in order, and forgets them. Engine only. */
+	List<String> takeFrozenOutput() {
+		List<String> lines = frozenOutput;
+		frozenOutput = null;
+		return lines == null ? List.of() : lines;
 	}
 }

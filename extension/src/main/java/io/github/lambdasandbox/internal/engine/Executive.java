@@ -94,7 +94,10 @@ final class Executive implements VirtualClock {
 
 	private static final ThreadLocal<Worker> WORKER = new ThreadLocal<>();
 
-	/** The attempt whose handler code runs on this thread. */
+	/**
+	 * The attempt whose handler code runs on this thread (its {@link AttemptRun#thread}), or, on a thread that handler
+	 * code started, the attempt it works for while it runs a task ({@link AttemptContext}).
+	 */
 	static final ThreadLocal<AttemptRun> CURRENT = new ThreadLocal<>();
 
 	final ReentrantLock lock = new ReentrantLock();
@@ -141,6 +144,11 @@ final class Executive implements VirtualClock {
 		this.start = start;
 		this.nowInstant = start;
 		this.threadPrefix = threadPrefix;
+	}
+
+	/** The sandbox handler code sees as its current one. */
+	Sandbox owner() {
+		return owner;
 	}
 
 	// --- the clock --------------------------------------------------------------------------------------------
@@ -318,6 +326,22 @@ final class Executive implements VirtualClock {
 		try {
 			checkOpen();
 			return change.get();
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/**
+	 * Applies a change as {@link #command} does, unless the sandbox is closed: then nothing happens. For what may come
+	 * late from threads of the user's (a line a started thread prints).
+	 */
+	void commandIfOpen(Runnable change) {
+		lock.lock();
+		try {
+			if (!closed) {
+				change.run();
+			}
 		}
 		finally {
 			lock.unlock();
@@ -625,7 +649,10 @@ final class Executive implements VirtualClock {
 
 	// --- handlers ---------------------------------------------------------------------------------------------
 
-	/** Whether the calling thread runs handler code of this sandbox (its own or an attempt's). */
+	/**
+	 * Whether the calling thread runs handler code of this sandbox: an attempt's, or a task that an attempt's handler
+	 * code started ({@link AttemptContext}).
+	 */
 	boolean isHandlerThread() {
 		AttemptRun run = CURRENT.get();
 		return run != null && run.executive == this;
@@ -635,6 +662,27 @@ final class Executive implements VirtualClock {
 		if (isHandlerThread() || Thread.currentThread() == turn) {
 			throw new IllegalStateException(what + " cannot be called from a handler: the handler would wait for itself.");
 		}
+	}
+
+	/**
+	 * Refuses, before anything happens, what would wait in virtual time on a thread that handler code started: only
+	 * an attempt's own thread can wait on the sandbox clock (the sandbox runs one step at a time, and a started
+	 * thread runs beside its handler).
+	 *
+	 * @param what what the thread asked for, such as {@code "A synchronous invoke of \"payment\""}
+	 */
+	static void refuseToWaitOnStartedThread(String what) {
+		AttemptRun run = CURRENT.get();
+		if (run != null && run.thread != Thread.currentThread()) {
+			throw startedThreadCannotWait(what, run);
+		}
+	}
+
+	private static IllegalStateException startedThreadCannotWait(String what, AttemptRun run) {
+		return new IllegalStateException(what + " cannot wait on thread \"" + Thread.currentThread().getName()
+				+ "\", which handler code started (" + run.describe() + "): only the handler's own thread waits in "
+				+ "virtual time, while the sandbox runs other work. Make the call on the handler's thread, or one that "
+				+ "does not wait (an asynchronous invoke, a receive without WaitTimeSeconds).");
 	}
 
 	/**
@@ -648,6 +696,7 @@ final class Executive implements VirtualClock {
 		AttemptRun outer = CURRENT.get();
 		Sandbox outerSandbox = CurrentSandbox.swap(owner);
 		CURRENT.set(run);
+		run.thawed();
 		run.resumed(System.nanoTime());
 		inUserCode = run;
 		watch();
@@ -689,9 +738,12 @@ final class Executive implements VirtualClock {
 	 * @param arrange schedules what will wake the attempt (a clock task, a result); runs under the lock
 	 */
 	void suspend(AttemptRun run, Runnable arrange) {
+		Thread me = Thread.currentThread();
+		if (run.thread != me) {
+			throw startedThreadCannotWait("A synchronous invoke or a long poll", run);
+		}
 		lock.lock();
 		try {
-			Thread me = Thread.currentThread();
 			if (run.abandoned || closed) {
 				throw new Abandoned("the attempt was given up");
 			}

@@ -9,8 +9,9 @@ import java.util.function.Consumer;
 /**
  * What a handler prints to {@code System.out} or {@code System.err} goes to its function's log, line by line,
  * as the Lambda runtime sends a function's standard output to CloudWatch Logs. It also still reaches the
- * console. Only handler threads are routed: the output of every other thread is left as it was, so tests
- * running in parallel do not see each other's lines.
+ * console. Only threads that work for an attempt are routed — a handler's thread while it runs handler code, and
+ * a thread that handler code started while it runs the task ({@link AttemptContext}) — each to its own attempt:
+ * the output of every other thread is left as it was, so tests running in parallel do not see each other's lines.
  */
 final class HandlerOutput {
 
@@ -29,13 +30,42 @@ final class HandlerOutput {
 
 	/** Ends the routing of this thread, passing on an unfinished last line. */
 	static void release() {
-		Consumer<String> sink = SINK.get();
+		flushPending(SINK.get());
+		SINK.set(null);
+	}
+
+	/**
+	 * Routes this thread's output to {@code sink} (null: nowhere), passing on an unfinished last line to the sink
+	 * it replaces, and returns that sink: for a task that works for an attempt on a thread that may already route
+	 * its output elsewhere (or, a pooled thread, nowhere: then nothing of the task stays on the thread).
+	 */
+	static Consumer<String> swap(Consumer<String> sink) {
+		Consumer<String> previous = SINK.get();
+		if (previous == sink) {
+			return previous;
+		}
+		if (previous != null) {
+			flushPending(previous);
+		}
+		if (sink == null) {
+			SINK.remove();
+			PENDING.remove();
+		}
+		else {
+			if (!(System.out instanceof Routing && System.err instanceof Routing)) {
+				install();
+			}
+			SINK.set(sink);
+		}
+		return previous;
+	}
+
+	private static void flushPending(Consumer<String> sink) {
 		ByteArrayOutputStream pending = PENDING.get();
 		if (sink != null && pending.size() > 0) {
 			sink.accept(pending.toString(StandardCharsets.UTF_8));
 		}
 		pending.reset();
-		SINK.set(null);
 	}
 
 	/** Wraps the current streams, unless they are ours already (someone may have replaced them since). */

@@ -302,6 +302,7 @@ public final class SandboxEngine implements Sandbox {
 
 	@Override
 	public InvokeResult invoke(String functionName, String payload) {
+		Executive.refuseToWaitOnStartedThread("A synchronous invoke of \"" + functionName + "\"");
 		// a name, f:version, f:alias or an ARN (versions and aliases: FunctionRef, QualifiedFunction)
 		FunctionRef.Resolved target = FunctionRef.resolve(this, functionName);
 		FunctionRuntime function = target.function();

@@ -22,6 +22,12 @@
  * in virtual time while it waits, or in real time while it runs — is given up: its thread is interrupted or left
  * parked and never touches the sandbox again; the sandbox reports threads that outlive its close.
  *
+ * <p><b>Threads that handler code starts</b> run beside the handler, in real time. A task handed to one (rewritten
+ * calls: {@code internal.bytecode.HandlerThreads}) carries its attempt ({@link io.github.lambdasandbox.internal.engine.AttemptContext}):
+ * while it runs, the thread's output goes to the attempt's log, its service calls are the attempt's commands, and its
+ * time reads are the sandbox clock's; it never holds the turn, so it cannot wait in virtual time (refused), and
+ * what it prints after its attempt ended waits in the environment for the next attempt there.
+ *
  * <p><b>Who may touch what.</b> Engine classes (everything here but the public entry points) are called only by
  * the thread with the turn, holding the lock. Handler code may call the sandbox's public API and the services'
  * commands from its own thread at any time (they take the lock). Readers outside the engine get immutable

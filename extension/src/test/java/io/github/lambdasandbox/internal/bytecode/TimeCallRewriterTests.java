@@ -9,6 +9,8 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import java.util.Map;
 import io.github.lambdasandbox.internal.bytecode.TimeCallRewriter.Replacement;
 import io.github.lambdasandbox.internal.bytecode.fixtures.ExitCalls;
 import io.github.lambdasandbox.internal.bytecode.fixtures.SleepCalls;
+import io.github.lambdasandbox.internal.bytecode.fixtures.ThreadCalls;
 import io.github.lambdasandbox.internal.bytecode.fixtures.TimeCalls;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
@@ -71,6 +74,84 @@ class TimeCallRewriterTests {
 	}
 
 	@Test
+	void callsThatHandATaskToAnotherThreadCallTheSandboxWithTheReceiverFirst() throws IOException {
+		String[] owners = { "java/util/concurrent/CompletableFuture", "java/util/concurrent/Executor",
+				"java/util/concurrent/ExecutorService", "java/util/concurrent/ScheduledExecutorService",
+				"java/util/concurrent/ThreadPoolExecutor", "java/util/concurrent/ScheduledThreadPoolExecutor",
+				"java/util/concurrent/ForkJoinPool", TimeCallRewriter.THREADS };
+		List<String> before = calls(classFile(ThreadCalls.class), owners);
+		List<String> after = calls(TimeCallRewriter.rewrite(classFile(ThreadCalls.class)), owners);
+
+		String threads = TimeCallRewriter.THREADS + ".";
+		assertThat(before).hasSize(19).noneMatch(call -> call.startsWith(threads));
+		assertThat(after).hasSize(19 + 5).allMatch(call -> call.startsWith(threads));
+		assertThat(after).contains(
+				threads + "runAsync(Ljava/lang/Runnable;Ljava/util/concurrent/Executor;)Ljava/util/concurrent/CompletableFuture;",
+				threads + "supplyAsync(Ljava/util/function/Supplier;)Ljava/util/concurrent/CompletableFuture;",
+				threads + "execute(Ljava/util/concurrent/Executor;Ljava/lang/Runnable;)V",
+				threads + "submit(Ljava/util/concurrent/ExecutorService;Ljava/util/concurrent/Callable;)Ljava/util/concurrent/Future;",
+				threads + "submit(Ljava/util/concurrent/ForkJoinPool;Ljava/util/concurrent/Callable;)Ljava/util/concurrent/ForkJoinTask;",
+				threads + "invokeAll(Ljava/util/concurrent/ExecutorService;Ljava/util/Collection;JLjava/util/concurrent/TimeUnit;)Ljava/util/List;",
+				threads + "schedule(Ljava/util/concurrent/ScheduledExecutorService;Ljava/lang/Runnable;JLjava/util/concurrent/TimeUnit;)Ljava/util/concurrent/ScheduledFuture;");
+		assertThat(after).filteredOn(call -> call.startsWith(threads + "execute(")).hasSize(2);
+	}
+
+	@Test
+	void threadConstructorsGetTheirTargetThroughTheSandboxAndKeepTheirOtherArguments() throws Exception {
+		byte[] rewritten = TimeCallRewriter.rewrite(classFile(ThreadCalls.class));
+		String wrap = TimeCallRewriter.THREADS + ".threadTarget(Ljava/lang/Runnable;)Ljava/lang/Runnable;";
+
+		assertThat(calls(rewritten, "java/lang/Thread", TimeCallRewriter.THREADS).stream()
+				.filter(call -> call.contains("<init>") || call.contains("threadTarget"))).containsExactly(
+						wrap, "java/lang/Thread.<init>(Ljava/lang/Runnable;)V",
+						wrap, "java/lang/Thread.<init>(Ljava/lang/Runnable;Ljava/lang/String;)V",
+						wrap, "java/lang/Thread.<init>(Ljava/lang/ThreadGroup;Ljava/lang/Runnable;)V",
+						wrap, "java/lang/Thread.<init>(Ljava/lang/ThreadGroup;Ljava/lang/Runnable;Ljava/lang/String;)V",
+						wrap, "java/lang/Thread.<init>(Ljava/lang/ThreadGroup;Ljava/lang/Runnable;Ljava/lang/String;J)V");
+		assertThat(calls(TimeCallRewriter.rewrite(classFile(ThreadCalls.Worker.class)), "java/lang/Thread",
+				TimeCallRewriter.THREADS)).containsExactly(wrap,
+						"java/lang/Thread.<init>(Ljava/lang/Runnable;Ljava/lang/String;)V");
+
+		// the arguments moved around the target's wrapping come back in their places
+		Class<?> type = define(rewritten);
+		ThreadGroup group = new ThreadGroup("fixture-group");
+		List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+		Thread sized = (Thread) type.getMethod("newThread", ThreadGroup.class, Runnable.class, String.class, long.class)
+				.invoke(null, group, (Runnable) () -> ran.add("sized"), "sized", 1L << 20);
+		Thread named = (Thread) type.getMethod("newThread", Runnable.class, String.class)
+				.invoke(null, (Runnable) () -> ran.add("named"), "named");
+		Thread grouped = (Thread) type.getMethod("newThread", ThreadGroup.class, Runnable.class, String.class)
+				.invoke(null, group, (Runnable) () -> ran.add("grouped"), "grouped");
+		for (Thread thread : List.of(sized, named, grouped)) {
+			thread.start();
+			thread.join();
+		}
+
+		assertThat(sized.getName()).isEqualTo("sized");
+		assertThat(grouped.getName()).isEqualTo("grouped");
+		assertThat(named.getName()).isEqualTo("named");
+		assertThat(ran).containsExactly("sized", "named", "grouped");
+	}
+
+	@Test
+	void aMethodReferenceToAStaticTaskCallPointsToTheSandboxOneToAnExecutorStays() throws IOException {
+		List<String> handles = handles(TimeCallRewriter.rewrite(classFile(ThreadCalls.class)));
+
+		assertThat(handles).contains(
+				TimeCallRewriter.THREADS + ".runAsync(Ljava/lang/Runnable;)Ljava/util/concurrent/CompletableFuture;",
+				"java/util/concurrent/Executor.execute(Ljava/lang/Runnable;)V");
+	}
+
+	@Test
+	void rewritingARewrittenClassWithThreadCallsChangesNothing() throws IOException {
+		byte[] once = TimeCallRewriter.rewrite(classFile(ThreadCalls.class));
+
+		assertThat(TimeCallRewriter.rewrite(once)).isSameAs(once);
+		byte[] worker = TimeCallRewriter.rewrite(classFile(ThreadCalls.Worker.class));
+		assertThat(TimeCallRewriter.rewrite(worker)).isSameAs(worker);
+	}
+
+	@Test
 	void aClassWithoutSuchCallsIsLeftAsItIs() throws IOException {
 		byte[] classFile = classFile(ManualClock.class);
 
@@ -85,24 +166,39 @@ class TimeCallRewriterTests {
 	}
 
 	@Test
-	void everyReplacementExistsInHandlerTimeAndTakesTheOriginalsArguments() throws ReflectiveOperationException {
+	void everyReplacementExistsAndTakesTheOriginalsArguments() throws ReflectiveOperationException {
 		Map<String, Replacement> replacements = TimeCallRewriter.replacements();
 
-		assertThat(replacements).hasSize(30);
+		assertThat(replacements.values()).filteredOn(r -> r.target().equals(TimeCallRewriter.TARGET)).hasSize(30);
+		assertThat(replacements.values()).filteredOn(r -> r.target().equals(TimeCallRewriter.THREADS)).hasSize(61);
 		for (Map.Entry<String, Replacement> each : replacements.entrySet()) {
 			Replacement replacement = each.getValue();
-			MethodType type = MethodType.fromMethodDescriptorString(replacement.descriptor(), null);
-			assertThat(MethodHandles.publicLookup().findStatic(HandlerTime.class, replacement.name(), type))
-					.as(each.getKey()).isNotNull();
 			String original = each.getKey();
-			String owner = original.substring(0, original.indexOf('.')).replace('/', '.');
+			Class<?> target = Class.forName(replacement.target().replace('/', '.'));
+			MethodType type = MethodType.fromMethodDescriptorString(replacement.descriptor(), null);
+			assertThat(MethodHandles.publicLookup().findStatic(target, replacement.name(), type)).as(original).isNotNull();
+			Class<?> owner = Class.forName(original.substring(0, original.indexOf('.')).replace('/', '.'));
 			String name = original.substring(original.indexOf('.') + 1, original.indexOf('('));
 			MethodType originalType = MethodType.fromMethodDescriptorString(original.substring(original.indexOf('(')), null);
+			if (replacement.target().equals(TimeCallRewriter.THREADS)) {
+				// the original exists in Java 17, and is called as the opcode says
+				Method declared = owner.getMethod(name, originalType.parameterArray());
+				assertThat(declared.getReturnType()).as(original).isEqualTo(originalType.returnType());
+				assertThat(replacement.opcode()).as(original).isEqualTo(Modifier.isStatic(declared.getModifiers())
+						? Opcodes.INVOKESTATIC : owner.isInterface() ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL);
+			}
 			if (replacement.opcode() == Opcodes.INVOKESTATIC) {
 				assertThat(type).as(original).isEqualTo(originalType);
 			}
+			else if (replacement.target().equals(TimeCallRewriter.TARGET)) {
+				assertThat(type).as(original).isEqualTo(originalType.insertParameterTypes(0, owner));
+			}
 			else {
-				assertThat(type).as(original).isEqualTo(originalType.insertParameterTypes(0, Class.forName(owner)));
+				// an executor's: the receiver as a type it has, which declares the method; the same result
+				assertThat(type.dropParameterTypes(0, 1)).as(original).isEqualTo(originalType);
+				assertThat(type.parameterType(0)).as(original).isAssignableFrom(owner);
+				assertThat(type.parameterType(0).getMethod(name, originalType.parameterArray())).as(original).isNotNull();
+				assertThat(replacement.handles()).as(original).isFalse();
 			}
 		}
 	}
