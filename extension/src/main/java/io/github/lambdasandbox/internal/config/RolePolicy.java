@@ -26,8 +26,12 @@ public final class RolePolicy {
 
 	private final List<Pattern> patterns;
 
+	/** Whether an action {@code *} allows everything: checked without matching (every delivery asks). */
+	private final boolean everything;
+
 	private RolePolicy(List<String> actions) {
 		this.actions = List.copyOf(actions);
+		this.everything = actions.contains("*");
 		List<Pattern> compiled = new ArrayList<>();
 		for (String action : actions) {
 			compiled.add(glob(action));
@@ -82,6 +86,9 @@ public final class RolePolicy {
 
 	/** Whether the role may do {@code action} ({@code sqs:SendMessage}). */
 	public boolean allows(String action) {
+		if (everything) {
+			return true;
+		}
 		String lower = action.toLowerCase(Locale.ROOT);
 		for (Pattern pattern : patterns) {
 			if (pattern.matcher(lower).matches()) {

@@ -48,7 +48,7 @@ final class AsyncInvoker {
 		event.lineage = engine.recursion.current();
 		inFlight.add(event);
 		engine.executive.scheduleNow(event);
-		if (engine.faults.duplicate("lambda:" + function.name())) {
+		if (engine.faults.duplicatesPossible() && engine.faults.duplicate("lambda:" + function.name())) {
 			// at least once: Lambda may run the same event twice, with the same request id
 			engine.executive.scheduleNow(EventQueue.Task.of("duplicate delivery of request " + requestId, () -> {
 				engine.faults.journal(requestId, function.name(), "lambda:" + function.name(), "duplicate delivery");

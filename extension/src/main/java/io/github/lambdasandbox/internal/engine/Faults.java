@@ -95,7 +95,17 @@ final class Faults {
 
 	/** Whether a delivery to {@code resource} fails now (used up). */
 	boolean unavailable(String resource) {
-		return use(unavailable, resource);
+		return !unavailable.isEmpty() && use(unavailable, resource);
+	}
+
+	/** Whether a delivery to {@code target} fails now (used up); without faults, without building its name. */
+	boolean unavailable(io.github.lambdasandbox.internal.config.TargetRef target) {
+		return !unavailable.isEmpty() && use(unavailable, target.toString());
+	}
+
+	/** Whether any duplicate delivery may happen: without, callers need not name what they deliver. */
+	boolean duplicatesPossible() {
+		return !duplicates.isEmpty() || duplicateProbability > 0;
 	}
 
 	/** Whether this event or message of {@code resource} ({@code lambda:f}, {@code sqs:q}) is delivered twice. */

@@ -45,6 +45,10 @@ record FunctionRef(String name, String qualifier, String region, String account)
 			throw validation("Value '" + name + "' at 'functionName' failed to satisfy constraint: Member must have length "
 					+ (name.isEmpty() ? "greater than or equal to 1" : "less than or equal to " + MAX_LENGTH));
 		}
+		if (plain(name)) {
+			// a bare function name, the common case: no need for the model's pattern
+			return new FunctionRef(name, qualifier, null, null);
+		}
 		Matcher parts = PARTS.matcher(name);
 		if (!parts.matches()) {
 			throw validation("Value '" + name + "' at 'functionName' failed to satisfy constraint: Member must satisfy regular "
@@ -56,6 +60,17 @@ record FunctionRef(String name, String qualifier, String region, String account)
 					+ "not match the specified qualifier.", null);
 		}
 		return new FunctionRef(parts.group(3), derived != null ? derived : qualifier, parts.group(1), parts.group(2));
+	}
+
+	/** A name of letters, digits, hyphens, underscores and dots only: no ARN, no qualifier. */
+	private static boolean plain(String name) {
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	static ApiRefusal validation(String problem) {

@@ -107,7 +107,7 @@ final class Router {
 
 	/** Why a record cannot go to {@code target}, or null if it can. */
 	private String deliveryProblem(TargetRef target, String record, Condition condition, String functionArn) {
-		if (engine.faults.unavailable(target.toString())) {
+		if (engine.faults.unavailable(target)) {
 			return "the destination is unavailable (an injected fault)";
 		}
 		return switch (target.service()) {
@@ -166,7 +166,7 @@ final class Router {
 		int limit = sns ? SimulatedTopic.MAX_MESSAGE_BYTES : SimulatedQueue.MAX_MESSAGE_BYTES;
 		String denied = engine.roles.deliveryDenied(event.function.name(), target);
 		String problem = denied != null ? denied
-				: engine.faults.unavailable(target.toString()) ? "the dead-letter queue is unavailable (an injected fault)"
+				: engine.faults.unavailable(target) ? "the dead-letter queue is unavailable (an injected fault)"
 				: fifo ? "FIFO " + (sns ? "topics" : "queues") + " are not supported as dead-letter queues"
 				: Bytes.size(event.payload, attributes) > limit
 						? "the event and its attributes are larger than the " + (sns ? "SNS 256 KB" : "SQS 1 MiB")

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -162,13 +161,24 @@ final class SimulatedQueue implements SqsQueue {
 
 	private final LinkedHashMap<String, Held> held = new LinkedHashMap<>();
 
-	private final TreeSet<Held> ready = new TreeSet<>(Comparator.comparingLong((Held h) -> h.rank));
+	/**
+	 * Visible messages in line. A standard queue lines them up in the order they became visible: insertion order
+	 * (O(1)); a FIFO queue by arrival, whenever they became visible again.
+	 */
+	private final java.util.Set<Held> ready;
 
-	private final TreeSet<Held> hidden = new TreeSet<>(
-			Comparator.comparingLong((Held h) -> h.visibleAt).thenComparingLong(h -> h.order));
+	private final TreeSet<Held> hidden = new TreeSet<>((a, b) -> a.visibleAt != b.visibleAt
+			? Long.compare(a.visibleAt, b.visibleAt) : Long.compare(a.order, b.order));
 
-	private final PriorityQueue<Held> byExpiry = new PriorityQueue<>(
-			Comparator.comparingLong((Held h) -> h.expiresAt).thenComparingLong(h -> h.order));
+	/**
+	 * Messages by when retention ends: those admitted in expiry order (nearly all: the queue's own retention from
+	 * their arrival) in a line, the others (moved from a source queue with their original expiry) in a heap. Those
+	 * gone since are skipped when they come up (removal is lazy).
+	 */
+	private final java.util.ArrayDeque<Held> expiring = new java.util.ArrayDeque<>();
+
+	private final PriorityQueue<Held> expiringOutOfOrder = new PriorityQueue<>((a, b) -> a.expiresAt != b.expiresAt
+			? Long.compare(a.expiresAt, b.expiresAt) : Long.compare(a.order, b.order));
 
 	/** FIFO: message group to the number of its messages in flight. */
 	private final Map<String, Integer> groupsInFlight = new HashMap<>();
@@ -208,6 +218,7 @@ final class SimulatedQueue implements SqsQueue {
 		this.name = config.name();
 		this.resource = "sqs:" + name;
 		this.arn = Arns.queue(name);
+		this.ready = config.fifo() ? new TreeSet<>((a, b) -> Long.compare(a.rank, b.rank)) : new java.util.LinkedHashSet<>();
 	}
 
 	// --- SqsQueue ---------------------------------------------------------------------------------------------
@@ -342,14 +353,14 @@ final class SimulatedQueue implements SqsQueue {
 	 */
 	String deliver(String body, Map<String, MessageAttributeValue> attributes, String requestId, String function) {
 		String sender = function == null ? IamIdentities.TEST_USER_ID : IamIdentities.functionSenderId(function);
-		return send(body, attributes, 0, null, null, sender, requestId, function).messageId();
+		return send(body, attributes, 0, null, null, sender, requestId, function, true).messageId();
 	}
 
 	/** Puts a message of a FIFO message group in the queue (a FIFO topic's delivery). Engine only, lock held. */
 	String deliver(String body, Map<String, MessageAttributeValue> attributes, String groupId, String deduplicationId,
 			String requestId, String function) {
 		String sender = function == null ? IamIdentities.TEST_USER_ID : IamIdentities.functionSenderId(function);
-		return send(body, attributes, 0, groupId, deduplicationId, sender, requestId, function).messageId();
+		return send(body, attributes, 0, groupId, deduplicationId, sender, requestId, function, true).messageId();
 	}
 
 	/**
@@ -361,14 +372,24 @@ final class SimulatedQueue implements SqsQueue {
 	 */
 	Message send(String body, Map<String, MessageAttributeValue> attributes, int delaySeconds, String groupId,
 			String deduplicationId, String senderId, String requestId, String function) {
+		return send(body, attributes, delaySeconds, groupId, deduplicationId, senderId, requestId, function, false);
+	}
+
+	/**
+	 * @param checked whether the caller checked the message already (Lambda's records and dead letters, whose size the
+	 * router checks, and which are JSON it wrote): then only what the queue decides is checked here
+	 */
+	private Message send(String body, Map<String, MessageAttributeValue> attributes, int delaySeconds, String groupId,
+			String deduplicationId, String senderId, String requestId, String function, boolean checked) {
 		if (body == null || body.isEmpty()) {
 			throw new AwsServiceException(400, "MissingParameter", "The request must contain the parameter MessageBody.");
 		}
-		checkCharacters(body);
-		int size = Bytes.size(body, attributes);
-		if (size > MAX_MESSAGE_BYTES) {
-			throw new AwsServiceException(400, "InvalidParameterValue", "One or more parameters are invalid. Reason: Message "
-					+ "must be shorter than " + MAX_MESSAGE_BYTES + " bytes.");
+		if (!checked) {
+			checkCharacters(body);
+			if (Bytes.size(body, attributes) > MAX_MESSAGE_BYTES) {
+				throw new AwsServiceException(400, "InvalidParameterValue", "One or more parameters are invalid. Reason: "
+						+ "Message must be shorter than " + MAX_MESSAGE_BYTES + " bytes.");
+			}
 		}
 		if (attributes.size() > 10) {
 			throw new AwsServiceException(400, "InvalidParameterValue", "Number of message attributes [" + attributes.size()
@@ -434,7 +455,12 @@ final class SimulatedQueue implements SqsQueue {
 			Instant firstReceived, int delaySeconds) {
 		Held h = new Held(message, orders++, expiresAt, deadLetterQueueSourceArn, receiveCount, firstReceived);
 		held.put(message.messageId(), h);
-		byExpiry.add(h);
+		if (expiring.isEmpty() || expiring.peekLast().expiresAt <= expiresAt) {
+			expiring.addLast(h);
+		}
+		else {
+			expiringOutOfOrder.add(h);
+		}
 		in++;
 		if (delaySeconds > 0) {
 			h.state = State.DELAYED;
@@ -651,7 +677,6 @@ final class SimulatedQueue implements SqsQueue {
 		}
 		h.state = State.GONE;
 		held.remove(h.messageId());
-		byExpiry.remove(h);
 	}
 
 	private void leaveFlight(Held h) {
@@ -680,16 +705,25 @@ final class SimulatedQueue implements SqsQueue {
 			makeReady(h);
 			appeared = true;
 		}
-		while (!byExpiry.isEmpty() && byExpiry.peek().expiresAt <= now) {
-			Held h = byExpiry.peek();
+		expire(expiring, now);
+		expire(expiringOutOfOrder, now);
+		if (appeared) {
+			notifyConsumers();
+		}
+	}
+
+	/** Drops the messages of {@code line} (in expiry order) whose retention ended; skips those gone. */
+	private void expire(java.util.Queue<Held> line, long now) {
+		while (!line.isEmpty() && (line.peek().state == State.GONE || line.peek().expiresAt <= now)) {
+			Held h = line.poll();
+			if (h.state == State.GONE) {
+				continue;
+			}
 			forget(h);
 			expired++;
 			JournalStore journal = engine.journal;
 			journal.append(new JournalEntry.MessageExpired(journal.next(), engine.executive.instant(), resource,
 					h.messageId(), Duration.ofSeconds(config.messageRetentionPeriodSeconds())));
-		}
-		if (appeared) {
-			notifyConsumers();
 		}
 	}
 

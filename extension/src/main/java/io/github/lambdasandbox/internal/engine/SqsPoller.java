@@ -195,7 +195,7 @@ final class SqsPoller implements Mapping.Poller, SimulatedQueue.Consumer {
 		// at least once: a message of a standard queue may reach the function twice, in another batch
 		List<SimulatedQueue.Received> twice = new ArrayList<>();
 		for (SimulatedQueue.Received received : batch) {
-			if (!queue.isFifo() && attempt == 1 && engine.faults.duplicate(queue.resource())) {
+			if (!queue.isFifo() && attempt == 1 && engine.faults.duplicatesPossible() && engine.faults.duplicate(queue.resource())) {
 				engine.faults.journal(null, mapping.functionName(), queue.resource(), "duplicate delivery of message "
 						+ received.message().messageId());
 				twice.add(received);

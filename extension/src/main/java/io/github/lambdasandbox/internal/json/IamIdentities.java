@@ -61,8 +61,12 @@ public final class IamIdentities {
 	 * session name, which Lambda sets to the function's name ({@code AROA…:<function>}).
 	 */
 	public static String functionSenderId(String functionName) {
-		return roleId(executionRoleName(functionName)) + ":" + functionName;
+		return SENDER_IDS.computeIfAbsent(functionName, name -> roleId(executionRoleName(name)) + ":" + name);
 	}
+
+	/** Sender ids by function name: a hash per message otherwise (they never change; a JVM knows few functions). */
+	private static final java.util.concurrent.ConcurrentHashMap<String, String> SENDER_IDS =
+			new java.util.concurrent.ConcurrentHashMap<>();
 
 	private static byte[] sha256(String text) {
 		try {
