@@ -33,8 +33,8 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * <pre>
  * mvn -B -q install -DskipTests &amp;&amp; mvn -B -q -pl benchmarks exec:exec
  * </pre>
- * It takes about 30 seconds. {@code -Dexec.args=--quick} runs a few iterations of each (a smoke run,
- * figures not meaningful). {@code -Dexec.args=--handler-code} measures instead what rewriting handler code costs
+ * It takes about 30 seconds. {@code -Dbenchmark.args=--quick} runs a few iterations of each (a smoke run,
+ * figures not meaningful). {@code -Dbenchmark.args=--handler-code} measures instead what rewriting handler code costs
  * ({@link HandlerCodeCosts}). The figures are wall-clock times on the machine at hand: compare ratios, and
  * absolute numbers only within one machine. The system load average is printed with them: on a machine
  * busy with other work every figure grows, the p90s most.

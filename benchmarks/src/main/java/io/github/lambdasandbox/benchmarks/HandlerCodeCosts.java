@@ -19,7 +19,7 @@ import io.github.lambdasandbox.Sandbox;
  * the handler's code source rewritten) against a later sandbox of the same declarations, an invocation whose
  * handler reads the clock with its calls rewritten against the same handler unrewritten, and one whose handler hands
  * tasks to a pool (each carrying its attempt when rewritten). Must run first in its JVM
- * (before any sandbox has attached the agent): {@code mvn -B -q -pl benchmarks exec:exec -Dexec.args=--handler-code}.
+ * (before any sandbox has attached the agent): {@code mvn -B -q -pl benchmarks exec:exec -Dbenchmark.args=--handler-code}.
  *
  * <p>The two copies of the handler run side by side: each in an isolated execution environment, one loaded while
  * {@code -Dlambdasandbox.bytecode=off} (its class loader does not rewrite), the other with rewriting on; batches of
