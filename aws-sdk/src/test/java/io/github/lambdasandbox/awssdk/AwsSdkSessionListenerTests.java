@@ -13,6 +13,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
 
 @ResourceLock(Resources.SYSTEM_PROPERTIES)
+@org.junit.jupiter.api.parallel.Isolated("sets and restores the JVM's system properties that every AWS SDK client reads")
 class AwsSdkSessionListenerTests {
 
 	private static final List<String> PROPERTIES = List.of(AwsSdkSessionListener.HTTP_SERVICE_IMPL,

@@ -22,8 +22,6 @@ import io.github.lambdasandbox.Queue;
 import io.github.lambdasandbox.Sandbox;
 import io.github.lambdasandbox.SqsMessage;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.RepeatedTest;
-import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -109,19 +107,43 @@ class HandlerTasksTests {
 			.isInstanceOfSatisfying(JournalEntry.MessageSent.class, sent -> assertThat(sent.function()).isEqualTo("fan-out")));
 	}
 
-	@RepeatedTest(4)
-	void testsRunningAtTheSameTimeEachReachTheirOwnSandboxFromTheirTasks(RepetitionInfo repetition, Sandbox sandbox) {
-		String item = "item of test " + repetition.getCurrentRepetition();
-		boolean shared = repetition.getCurrentRepetition() % 2 == 0;
+	/**
+	 * Two sandboxes at the same time, as two tests running in parallel: each handler's task waits for the other's, so
+	 * the tasks run together (on the common pool, then on one pool of two threads they share), and each reaches only
+	 * its own sandbox. The test starts the two itself: JUnit's parallel execution does not promise two at a time.
+	 */
+	@Test
+	void sandboxesRunningAtTheSameTimeEachReachTheirOwnFromTheirTasks() throws Exception {
+		ExecutorService tests = Executors.newFixedThreadPool(2);
+		try {
+			for (boolean shared : new boolean[] { false, true }) {
+				java.util.List<java.util.concurrent.Future<String>> runs = new java.util.ArrayList<>();
+				for (int test = 1; test <= 2; test++) {
+					String item = "item of test " + test + (shared ? " (shared pool)" : "");
+					runs.add(tests.submit(() -> checkOneSandbox(item, shared)));
+				}
+				for (java.util.concurrent.Future<String> run : runs) {
+					assertThat(run.get(60, TimeUnit.SECONDS)).isEqualTo("ok");
+				}
+			}
+		}
+		finally {
+			tests.shutdownNow();
+		}
+	}
 
-		String requestId = sandbox.invoke("fan-out", "{\"item\": \"" + item + "\", \"meet\": true, \"shared\": " + shared
-				+ "}").requestId();
+	private static String checkOneSandbox(String item, boolean shared) {
+		try (Sandbox sandbox = Sandbox.create(HandlerTasksTests.class)) {
+			String requestId = sandbox.invoke("fan-out", "{\"item\": \"" + item + "\", \"meet\": true, \"shared\": " + shared
+					+ "}").requestId();
 
-		assertThat(sandbox.queue("work").messages()).extracting(SqsMessage::body).containsExactly(item);
-		assertThat(sandbox.function("fan-out").logs()).filteredOn(line -> line.startsWith("sending"))
-				.containsExactly("sending " + item);
-		assertThat(sandbox.journal().ofRequest(requestId)).anySatisfy(entry -> assertThat(entry)
-			.isInstanceOfSatisfying(JournalEntry.MessageSent.class, sent -> assertThat(sent.resource()).isEqualTo("sqs:work")));
+			assertThat(sandbox.queue("work").messages()).extracting(SqsMessage::body).containsExactly(item);
+			assertThat(sandbox.function("fan-out").logs()).filteredOn(line -> line.startsWith("sending"))
+					.containsExactly("sending " + item);
+			assertThat(sandbox.journal().ofRequest(requestId)).anySatisfy(entry -> assertThat(entry)
+				.isInstanceOfSatisfying(JournalEntry.MessageSent.class, sent -> assertThat(sent.resource()).isEqualTo("sqs:work")));
+			return "ok";
+		}
 	}
 
 	@Test
