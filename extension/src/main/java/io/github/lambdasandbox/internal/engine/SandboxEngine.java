@@ -291,8 +291,20 @@ public final class SandboxEngine implements Sandbox {
 
 	/** @throws IllegalArgumentException if the declarations of {@code declaringClass} are invalid */
 	public static SandboxEngine create(Class<?> declaringClass) {
-		return new SandboxEngine(ConfigReader.read(declaringClass), declaringClass.getName());
+		return new SandboxEngine(DECLARATIONS.get(declaringClass), declaringClass.getName());
 	}
+
+	/**
+	 * The declarations of a class, read and checked once (they cannot change while the JVM runs): a test that builds a
+	 * sandbox per iteration does not read them again. A class whose declarations are refused is read again each time,
+	 * and refused each time.
+	 */
+	private static final ClassValue<SandboxConfig> DECLARATIONS = new ClassValue<>() {
+		@Override
+		protected SandboxConfig computeValue(Class<?> type) {
+			return ConfigReader.read(type);
+		}
+	};
 
 	public SandboxConfig config() {
 		return config;
